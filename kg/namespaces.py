@@ -1,0 +1,44 @@
+"""The namespaces of docs/model.md, in one place."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+BASE = "https://w3id.org/rkg/"
+RKG = Namespace(BASE + "ontology#")
+ACTOR = Namespace(BASE + "actor/")
+PERSON = Namespace(BASE + "person/")
+PLACE = Namespace(BASE + "place/")
+MISSION = Namespace(BASE + "mission/")
+EVENT = Namespace(BASE + "event/")
+ARTICLE = Namespace(BASE + "article/")
+SOURCE = Namespace(BASE + "source/")
+GRAPH = Namespace(BASE + "graph/")
+LEX = Namespace(BASE + "lexicon/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+GAF = Namespace("http://groundedannotationframework.org/gaf#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+INFERRED_GRAPH = GRAPH["inferred"]
+
+
+def article_graph(article_id: str):
+    return GRAPH["article/" + article_id]
+
+
+def curated_graph(stem: str):
+    return GRAPH["curated/" + stem]
+
+
+PREFIXES = {
+    "rkg": RKG, "actor": ACTOR, "person": PERSON, "place": PLACE, "mission": MISSION, "event": EVENT,
+    "article": ARTICLE, "source": SOURCE, "graph": GRAPH, "lex": LEX, "sem": SEM, "nif": NIF, "gaf": GAF,
+    "wd": WD, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "owl": OWL, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes on a Graph or Dataset (for readable Turtle/TriG)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
