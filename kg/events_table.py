@@ -1,0 +1,99 @@
+"""The events table (design.md contract): one row per act or statement, ICEWS-like columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+
+from kg.namespaces import GAF, NIF, RKG, WD
+
+COLUMNS = ["article", "event_id", "date", "date_precision", "event_class", "cameo", "goldstein", "plover",
+           "actor", "actor_qid", "target", "target_qids", "responds_to", "evidence", "source",
+           "sentence_start", "sentence_end"]
+RELATIONS = (RKG.respondsTo, RKG.retaliatesFor, RKG.tightens)
+
+
+def _short(iri) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _label(g: Graph, node) -> str:
+    for pred in (SKOS.prefLabel, RDFS.label):
+        labels = sorted(g.objects(node, pred), key=lambda lit: (getattr(lit, "language", "") != "en", str(lit)))
+        if labels:
+            return str(labels[0])
+    return _short(node)
+
+
+def _state(g: Graph, node):
+    """People and places resolve to the state or organisation they act or stand for."""
+    return g.value(node, RKG.actsFor) or g.value(node, RKG.metonymFor) or node
+
+
+def _qid(g: Graph, node) -> str:
+    for other in sorted(g.objects(_state(g, node), OWL.sameAs)):
+        if str(other).startswith(str(WD)):
+            return str(other)[len(str(WD)):]
+    return ""
+
+
+def event_classes(g: Graph) -> set[URIRef]:
+    """Every class below rkg:Event in the ontology part of g."""
+    found = {RKG.Event}
+    frontier = [RKG.Event]
+    while frontier:
+        cls = frontier.pop()
+        for sub in g.subjects(RDFS.subClassOf, cls):
+            if sub not in found:
+                found.add(sub)
+                frontier.append(sub)
+    return found
+
+
+def rows(g: Graph) -> list[dict[str, str]]:
+    """Rows for every event in g (data and ontology together), sorted by article, date, id."""
+    classes = event_classes(g)
+    out = []
+    for node, cls in g.subject_objects(RDF.type):
+        if cls not in classes or cls in (RKG.Event, RKG.Act, RKG.SpeechAct) or not isinstance(node, URIRef):
+            continue
+        source = g.value(node, PROV.wasDerivedFrom)
+        article = g.value(source, RKG.fileName) if source is not None else None
+        mentions = sorted(g.objects(node, GAF.denotedBy), key=lambda m: int(g.value(m, NIF.beginIndex) or 0))
+        evidence = " … ".join(str(g.value(m, NIF.anchorOf) or "") for m in mentions)
+        if not mentions:
+            evidence = _label(g, node)
+        actor = g.value(node, RKG.actor)
+        targets = sorted(g.objects(node, RKG.target))
+        precision = g.value(node, RKG.datePrecision)
+        out.append({
+            "article": str(article) if article else "",
+            "event_id": _short(node),
+            "date": str(g.value(node, RKG.date) or ""),
+            "date_precision": _short(precision).removesuffix("Precision").lower() if precision else "",
+            "event_class": _short(cls),
+            "cameo": str(g.value(cls, RKG.cameoCode) or ""),
+            "goldstein": str(g.value(cls, RKG.goldsteinScore) or ""),
+            "plover": str(g.value(cls, RKG.ploverCategory) or ""),
+            "actor": _label(g, _state(g, actor)) if actor is not None else "",
+            "actor_qid": _qid(g, actor) if actor is not None else "",
+            "target": "|".join(_label(g, _state(g, t)) for t in targets),
+            "target_qids": "|".join(q for q in (_qid(g, t) for t in targets) if q),
+            "responds_to": "|".join(sorted({_short(c) for rel in RELATIONS for c in g.objects(node, rel)})),
+            "evidence": " ".join(evidence.split()),
+            "source": "|".join(sorted(str(s) for s in g.objects(node, PROV.wasDerivedFrom))),
+            "sentence_start": str(g.value(mentions[0], NIF.beginIndex)) if mentions else "",
+            "sentence_end": str(g.value(mentions[0], NIF.endIndex)) if mentions else "",
+        })
+    return sorted(out, key=lambda r: (r["article"], r["date"], r["event_id"]))
+
+
+def to_csv(table: list[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(table)
+    return buf.getvalue()

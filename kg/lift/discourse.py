@@ -1,0 +1,238 @@
+"""Across sentences: missing actors and targets, response links, one act told twice, dates.
+
+Runs after extraction, in article order, on what the sentences left open.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from kg.lift.analyse import token_is
+from kg.lift.dates import PartialDate
+from kg.lift.extract import Event, Extractor, SentenceInfo
+from kg.namespaces import LEX, RKG
+
+
+def resolve(ex: Extractor) -> list[Event]:
+    """The article's final events: roles filled, links made, coreferent events merged, dates set."""
+    _fill_roles(ex)
+    _link(ex)
+    _report_dates(ex)
+    events = _merge(ex.events)
+    events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
+    _resolve_dates(ex, events)
+    _retaliations(ex, events)
+    events = [e for e in events if e.actor is not None and e.date is not None]
+    for e in events:
+        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
+        e.links = [(c, rel, s) for c, rel, s in e.links if c in events and c is not e]
+    return events
+
+
+def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URIRef]:
+    """Who an actor is acting against, from what came before; else the article's most named other actor."""
+    previous = [e for e in ex.events if e.order < before.order and e.actor is not None]
+    for e in reversed(previous):
+        if e.actor == actor and e.targets:
+            return list(e.targets)
+    for e in reversed(previous):
+        if actor in e.targets:
+            return [e.actor]
+    others = [(n, str(a)) for a, n in ex.mention_counts.items() if a != actor and a not in ex.lex.media]
+    return [URIRef(max(others)[1])] if others else []
+
+
+def _fill_roles(ex: Extractor) -> None:
+    last_actor: URIRef | None = None
+    for info in ex.infos:
+        for e in info.events:
+            if e.actor is None and not e.explicit_actor and info.sentence and e.clause not in info.cue_clauses:
+                if e.actor_source == "discourse-speaker":
+                    e.actor = _previous_mention_actor(ex, info) or last_actor
+                else:
+                    e.actor = last_actor
+                e.actor_source = e.actor_source or "discourse"
+            if e.actor is not None and not e.targets and e.clause not in info.cue_clauses:
+                e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor]
+            if e.actor is not None and e.kind == "act":
+                last_actor = e.actor
+
+
+def _previous_mention_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
+    idx = ex.infos.index(info)
+    for prev in reversed(ex.infos[:idx]):
+        for m in prev.mentions:
+            if m.actor is not None and m.role in ("np", "agentive", "speaker"):
+                return m.actor
+    return None
+
+
+def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int) -> list[Event]:
+    """'De maatregelen zijn een antwoord op …': the measures named in the sentences before."""
+    toks = info.sentence.tokens
+    anaphors = ex.lex.singles(LEX.MeasureAnaphors, ex.lang) | ex.lex.singles(LEX.RetaliationNouns, ex.lang)
+    head = [t for t in toks[:cue_start]]
+    if not any(token_is(t, anaphors) for t in head):
+        return []
+    adjective = next((m.actor for m in info.mentions if m.start < cue_start and m.actor is not None
+                      and m.role in ("attributive", "np", "agentive")), None)
+    idx = ex.infos.index(info)
+    for prev in reversed(ex.infos[max(0, idx - 4):idx]):
+        acts = [e for e in prev.events if e.kind == "act"]
+        if not acts:
+            continue
+        actor = adjective or acts[-1].actor
+        group = []
+        for p in ex.infos[:idx]:
+            if p.sentence.paragraph == prev.sentence.paragraph:
+                group += [e for e in p.events if e.kind == "act" and e.actor == actor]
+        if group:
+            return group
+    return []
+
+
+def _link(ex: Extractor) -> None:
+    for info in ex.infos:
+        for cue, m in info.response_cues:
+            before = [e for e in info.events if e.kind == "act" and e.end <= m.start]
+            after = [e for e in info.events if e.kind == "act" and e.start >= m.end]
+            if before:
+                last_clause = before[-1].clause
+                effects = [e for e in before if e.clause == last_clause]
+            elif not cue.requires_cause:
+                effects = _anaphor_effects(ex, info, m.start)
+            else:
+                effects = []
+            if not after:
+                continue
+            cause = after[0]
+            for effect in effects:
+                _fill_cause(cause, effect)
+                if effect.date is None and cause.date is not None and cause.date_source == "clause":
+                    effect.date, effect.date_source = cause.date, "after-cause"
+                relation = cue.relation or RKG.respondsTo
+                if relation == RKG.retaliatesFor and not _reverses(effect, cause):
+                    relation = RKG.respondsTo
+                effect.links.append((cause, relation, info.sentence))
+
+
+def _fill_cause(cause: Event, effect: Event) -> None:
+    """A cause named without its actor: the same side if it already targets the other party, else the other side."""
+    if cause.actor is not None or cause.explicit_actor or effect.actor is None:
+        return
+    if cause.targets and effect.actor not in cause.targets:
+        cause.actor, cause.actor_source = effect.actor, "same-side"
+    elif effect.targets:
+        cause.actor, cause.actor_source = effect.targets[0], "dyad"
+        if not cause.targets:
+            cause.targets = [effect.actor]
+
+
+def _reverses(effect: Event, cause: Event) -> bool:
+    return effect.actor in cause.targets and cause.actor in effect.targets
+
+
+def _report_dates(ex: Extractor) -> None:
+    """'Dat heeft het ministerie zaterdag bekendgemaakt': the date of the measures just told."""
+    report = ex.lex.singles(LEX.ReportVerbs, ex.lang)
+    anaphora = {"dat", "dit", "that", "this", "it", "het"}
+    for idx, info in enumerate(ex.infos):
+        toks = info.sentence.tokens
+        if info.events or not toks or toks[0].lower not in anaphora or not info.dates:
+            continue
+        if not any(token_is(t, report) for t in toks):
+            continue
+        date = next((d.date for d in info.dates if not d.future), None)
+        if date is None:
+            continue
+        for prev in reversed(ex.infos[max(0, idx - 2):idx]):
+            if prev.sentence.paragraph != info.sentence.paragraph:
+                break
+            for e in prev.events:
+                if e.date is None:
+                    e.date, e.date_source = date, "report"
+                    e.spans.append((info.sentence.start, info.sentence.end))
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.kind != "act" or b.kind != "act" or a.cls != b.cls:
+        return False
+    if a.actor is None and b.actor is None:
+        return True
+    if a.actor is not None and b.actor is not None and a.actor != b.actor:
+        return False
+    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+        return False
+    if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
+        return False
+    return True
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """The same act told twice becomes one event with both mentions (the first keeps its identity)."""
+    out: list[Event] = []
+    for e in events:
+        target = next((o for o in reversed(out) if _compatible(o, e)), None)
+        if target is None:
+            out.append(e)
+            continue
+        e.merged_into = target
+        target.spans += [s for s in e.spans if s not in target.spans]
+        target.actor = target.actor or e.actor
+        target.agent = target.agent or e.agent
+        for t in e.targets:
+            if t not in target.targets:
+                target.targets.append(t)
+        if e.date is not None and (target.date is None or _finer(e.date, target.date)):
+            target.date, target.date_source = e.date, e.date_source
+        target.effective = target.effective or e.effective
+        target.count = target.count or e.count
+        target.cap_after = target.cap_after or e.cap_after
+        target.links += e.links
+    for e in events:
+        e.links = [(_final(c), rel, s) for c, rel, s in e.links]
+    for e in out:
+        seen = set()
+        e.links = [lk for lk in e.links if (id(lk[0]), lk[1]) not in seen and not seen.add((id(lk[0]), lk[1]))]
+    return out
+
+
+def _final(e: Event) -> Event:
+    while e.merged_into is not None:
+        e = e.merged_into
+    return e
+
+
+def _finer(a: PartialDate, b: PartialDate) -> bool:
+    order = ("year", "month", "day")
+    return order.index(a.precision) > order.index(b.precision)
+
+
+def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
+    for e in events:
+        if e.date is None and e.offset_from is not None:
+            base = _final(e.offset_from[0])
+            if base.date is not None:
+                e.date, e.date_source = base.date.shift_days(e.offset_from[1]), "relative"
+    previous: dict[tuple[int, URIRef | None], Event] = {}
+    for e in sorted(events, key=lambda x: x.order):
+        key = (e.sentence.paragraph, e.actor)
+        if e.date is None and e.kind == "act" and key in previous:
+            e.date, e.date_source = previous[key].date, "inherited"
+        if e.date is None:
+            e.date, e.date_source = ex.article.date, "article"
+        if e.kind == "act":
+            previous[key] = e
+
+
+def _retaliations(ex: Extractor, events: list[Event]) -> None:
+    """An article that calls R's measures retaliation: R's unlinked acts answer the acts against R."""
+    for r in sorted(ex.retaliators):
+        mine = [e for e in events if e.kind == "act" and e.actor == r and not e.links and e.targets]
+        for e in mine:
+            for c in events:
+                if c is e or c.kind != "act" or c.actor not in e.targets or r not in c.targets:
+                    continue
+                if c.date is not None and e.date is not None and c.date.start > e.date.end:
+                    continue
+                e.links.append((c, RKG.retaliatesFor, e.sentence))

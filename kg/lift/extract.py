@@ -1,0 +1,414 @@
+"""Events from sentences: triggers to acts, cues to speech acts, roles from the words around them.
+
+A dictionary-based coder in the TABARI/PETRARCH tradition: every decision is driven by the lexicon
+in ontology/ (trigger patterns, word sets, cues); the rules here only say how words relate by
+position (the subject before the verb, "door/by" marks the agent, a nationality adjective on a staff
+noun marks whose staff it is, a preposition before a capital makes it a location).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from kg.lift.analyse import (
+    DateExpr,
+    Match,
+    Mention,
+    _number,
+    add_lemmas,
+    classify_mentions,
+    find_dates,
+    find_mentions,
+    match_pattern,
+    relative_offset,
+    token_is,
+)
+from kg.lift.article import Article
+from kg.lift.dates import PartialDate
+from kg.lift.lexicon import Cue, Lexicon, Trigger
+from kg.lift.text import Sentence
+from kg.namespaces import LEX, RKG
+
+SUBORDINATORS = {"toen", "omdat", "nadat", "terwijl", "waarna", "doordat", "when", "because", "while",
+                 "whereas", "which", "who", "dat", "die", "that", ";"}
+NO_REQUIREMENT_DISTANCE = 4
+REQUIREMENT_WINDOW = 12
+
+
+@dataclass
+class Event:
+    cls: URIRef
+    kind: str  # "act" or "speech"
+    sentence: Sentence
+    start: int  # token span of the trigger or cue
+    end: int
+    clause: int
+    actor: URIRef | None = None
+    actor_source: str = ""
+    agent: URIRef | None = None
+    targets: list[URIRef] = field(default_factory=list)
+    date: PartialDate | None = None
+    date_source: str = ""
+    effective: PartialDate | None = None
+    count: int | None = None
+    cap_after: int | None = None
+    quote: str | None = None
+    attributed_to: URIRef | None = None
+    about: Event | None = None
+    explicit_actor: bool = False
+    offset_from: tuple[Event, int] | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of its mentions
+    links: list[tuple[Event, URIRef, Sentence]] = field(default_factory=list)
+    merged_into: Event | None = None
+    reference: bool = False  # only names an act told elsewhere; never stands alone
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return (self.sentence.index, self.start)
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    mentions: list[Mention]
+    dates: list[DateExpr]
+    clauses: list[int]  # clause number per token
+    cue_clauses: set[int]  # clauses that follow a response cue (causes)
+    response_cues: list[tuple[Cue, Match]]
+    speech_cues: list[tuple[Cue, Match]]
+    events: list[Event] = field(default_factory=list)
+    trigger_clauses: set[int] = field(default_factory=set)
+    speech_clauses: set[int] = field(default_factory=set)
+
+
+class Extractor:
+    def __init__(self, article: Article, lex: Lexicon):
+        self.article = article
+        self.lex = lex
+        self.lang = article.language
+        self.events: list[Event] = []
+        self.infos: list[SentenceInfo] = []
+        self.retaliators: set[URIRef] = set()
+        self.mention_counts: dict[URIRef, int] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def _patterns(self, patterns):
+        return [p for p in patterns if p.language in (self.lang, "")]
+
+    def _clauses(self, sentence: Sentence, cue_matches: list[Match]) -> tuple[list[int], set[int]]:
+        boundaries: dict[int, bool] = {}
+        for m in cue_matches:
+            boundaries[m.start] = True
+        for i, tok in enumerate(sentence.tokens):
+            if i > 0 and tok.lower in SUBORDINATORS and i not in boundaries:
+                boundaries[i] = False
+        clauses, cue_clauses, current = [], set(), 0
+        for i in range(len(sentence.tokens)):
+            if i in boundaries:
+                current += 1
+                if boundaries[i]:
+                    cue_clauses.add(current)
+            clauses.append(current)
+        return clauses, cue_clauses
+
+    def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
+        words = self.lex.words(word_set, self.lang)
+        singles = {w[0] for w in words if len(w) == 1}
+        best = None
+        for i, tok in enumerate(sentence.tokens):
+            if token_is(tok, singles) or tok.lower.split("-")[0] in singles:
+                d = 0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1)))
+                if d <= REQUIREMENT_WINDOW and (best is None or d < best):
+                    best = d
+        return best
+
+    def _negated(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
+        neg = self.lex.singles(LEX.Negations, self.lang)
+        hyp = self.lex.singles(LEX.Hypotheticals, self.lang)
+        toks = sentence.tokens
+        lo = max(0, match.start - 3)
+        for i in list(range(lo, match.start)) + list(range(match.start, match.end)):
+            if toks[i].lower in neg and i not in match.positions:
+                return True
+        clause = clauses[match.start]
+        return any(toks[i].lower in hyp for i in range(len(toks)) if clauses[i] == clause and i < match.end)
+
+    # ------------------------------------------------------------------ main loop
+    def run(self, sentences: list[Sentence]) -> list[Event]:
+        for sentence in sentences:
+            add_lemmas(sentence, self.lang)
+            self._sentence(sentence)
+        return self.events
+
+    def _sentence(self, sentence: Sentence) -> None:
+        lex = self.lex
+        response_cues = [(c, m) for c in lex.cues if c.kind == "response"
+                         for p in self._patterns(c.patterns) for m in match_pattern(sentence.tokens, p)]
+        response_cues = _non_overlapping(response_cues)
+        speech_cues = _non_overlapping([(c, m) for c in lex.cues if c.kind == "speech"
+                                        for p in self._patterns(c.patterns)
+                                        for m in match_pattern(sentence.tokens, p)])
+        clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
+        mentions = find_mentions(sentence, lex)
+        classify_mentions(sentence, mentions, lex, self.lang)
+        for m in mentions:
+            if m.actor is not None and m.role != "location":
+                self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
+        for cue, match in speech_cues:
+            if cue.speaker_after:
+                for m in mentions:
+                    if m.start >= match.end and m.role != "location":
+                        m.role = "speaker"
+                        break
+        dates = find_dates(sentence, lex, self.lang, self.article.date)
+        info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
+        self.infos.append(info)
+        self._retaliation_nouns(info)
+        matches = self._trigger_matches(sentence, clauses, response_cues, speech_cues)
+        info.trigger_clauses = {clauses[m.start] for _, m in matches}
+        info.speech_clauses = {c for _, m in speech_cues for c in clauses[m.end:]} if speech_cues else set()
+        for trigger, match in matches:
+            event = self._act(info, trigger, match)
+            if event is not None:
+                info.events.append(event)
+                self.events.append(event)
+        speech = self._speech(info)
+        if speech is not None:
+            info.events.append(speech)
+            self.events.append(speech)
+
+    def _trigger_matches(self, sentence, clauses, response_cues, speech_cues):
+        taken = {i for _, m in response_cues for i in m.positions}
+        candidates = []
+        for trigger in self.lex.triggers:
+            for pattern in self._patterns(trigger.patterns):
+                for match in match_pattern(sentence.tokens, pattern):
+                    if taken.intersection(match.positions):
+                        continue
+                    if trigger.requires is not None:
+                        distance = self._near_word(sentence, match, trigger.requires)
+                        if distance is None:
+                            continue
+                    else:
+                        distance = NO_REQUIREMENT_DISTANCE
+                    if self._negated(sentence, match, clauses):
+                        continue
+                    candidates.append((distance, match.start, trigger, match))
+        chosen: list[tuple[Trigger, Match]] = []
+        used: set[int] = set()
+        for _, _, trigger, match in sorted(candidates, key=lambda c: (c[0], c[1], str(c[2].iri))):
+            if used.intersection(match.positions):
+                continue
+            if any(t.cls == trigger.cls and clauses[m.start] == clauses[match.start] for t, m in chosen):
+                used.update(match.positions)
+                continue
+            chosen.append((trigger, match))
+            used.update(match.positions)
+        return sorted(chosen, key=lambda c: c[1].start)
+
+    # ------------------------------------------------------------------ acts
+    def _act(self, info: SentenceInfo, trigger: Trigger, match: Match) -> Event | None:
+        s = info.sentence
+        clause = info.clauses[match.start]
+        event = Event(trigger.cls, "act", s, match.start, match.end, clause,
+                      explicit_actor=trigger.explicit_actor)
+        event.reference = self._is_reference(info, match)
+        event.spans.append((s.start, s.end))
+        in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
+        usable = [m for m in in_clause if m.role not in ("location", "speaker")]
+        actor_m = next((m for m in usable if m.role == "agent"), None)
+        if actor_m is None:
+            actor_m = self._attached(info, match)
+        subject = next((m for m in usable if m.role in ("np", "agentive")), None)
+        owners = [m for m in usable if m.role == "owner"]
+        targets: list[URIRef] = []
+        if trigger.subject_is_target:
+            first = next((m for m in usable if m.role in ("np", "owner")), None)
+            if first is not None:
+                targets.append(first.actor)
+            subject = None
+        if actor_m is None and trigger.owner_is_actor and owners:
+            actor_m = owners[0]
+        if actor_m is None and subject is not None:
+            actor_m = subject
+        if actor_m is None and clause not in info.cue_clauses and not trigger.explicit_actor:
+            earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
+                       and m.role in ("np", "agentive")]
+            actor_m = earlier[0] if earlier else None
+        if actor_m is not None:
+            event.actor, event.actor_source = actor_m.actor, "sentence"
+            if actor_m.name.kind == "person":
+                event.agent = actor_m.name.entity
+        for m in usable:
+            if m is actor_m or m.actor == event.actor:
+                continue
+            if m.role == "owner" and trigger.owner_is_actor:
+                continue
+            if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
+                if m.actor not in targets:
+                    targets.append(m.actor)
+        event.targets = targets
+        self._numbers(info, event, clause)
+        self._date(info, event, clause)
+        return event
+
+    def _is_reference(self, info: SentenceInfo, match: Match) -> bool:
+        """'the expelled Czech diplomats', 'de uitgewezen diplomaten': a participle naming an act told elsewhere."""
+        toks = info.sentence.tokens
+        if match.end - match.start != 1 or match.start == 0:
+            return False
+        tok = toks[match.start]
+        if toks[match.start - 1].lower not in ("the", "de", "het", "a", "an", "een") or tok.lower == tok.lemma:
+            return False
+        if not (tok.lower.endswith(("ed", "en", "d", "t"))):
+            return False
+        nxt = match.end
+        staff = self.lex.singles(LEX.StaffNouns, self.lang)
+        return nxt < len(toks) and (token_is(toks[nxt], staff)
+                                    or any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions))
+
+    def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
+        """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'."""
+        toks = info.sentence.tokens
+        possessives = self.lex.singles(LEX.PossessivePronouns, self.lang)
+        for m in info.mentions:
+            if m.actor is None:
+                continue
+            if m.role == "attributive" and 0 < match.start - m.end + 1 <= 2:
+                return m
+            if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)):
+                return m
+        j = match.start - 1
+        if j >= 0 and toks[j].lower in possessives:
+            before = [m for m in info.mentions if m.end <= j and m.actor is not None and m.role != "location"]
+            if before:
+                return before[-1]
+        return None
+
+    def _numbers(self, info: SentenceInfo, event: Event, clause: int) -> None:
+        toks = info.sentence.tokens
+        staff = self.lex.singles(LEX.StaffNouns, self.lang)
+        for i, tok in enumerate(toks):
+            if info.clauses[i] != clause:
+                continue
+            n = _number(tok, self.lex)
+            if n is None or (tok.text.isdigit() and len(tok.text) == 4):
+                continue
+            after = toks[i + 1:i + 4]
+            if event.count is None and any(token_is(t, staff) for t in after):
+                event.count = n
+            if i > event.start and i > 0 and toks[i - 1].lower in ("tot", "to") and event.cls == RKG.MissionDownsizing:
+                event.cap_after = n
+
+    def _date(self, info: SentenceInfo, event: Event, clause: int) -> None:
+        own = [d for d in info.dates if info.clauses[d.start] == clause]
+        free = [d for d in info.dates if info.clauses[d.start] not in info.trigger_clauses
+                and info.clauses[d.start] not in info.cue_clauses and info.clauses[d.start] not in info.speech_clauses]
+        free.sort(key=lambda d: abs(info.clauses[d.start] - clause))
+        for pool, source in ((own, "clause"), (free, "sentence")):
+            past = [d for d in pool if not d.future]
+            future = [d for d in pool if d.future]
+            if future and event.effective is None:
+                event.effective = future[0].date
+            if past:
+                best = min(past, key=lambda d: abs(d.start - event.start))
+                event.date, event.date_source = best.date, source
+                return
+        if clause in info.cue_clauses:
+            for cue, m in info.response_cues:
+                if info.clauses[m.start] == clause:
+                    offset = relative_offset(info.sentence.tokens, m.start, self.lex)
+                    earlier = [e for e in info.events if e.clause < clause and e.kind == "act"]
+                    if offset is not None and earlier:
+                        event.offset_from = (earlier[-1], -offset)
+
+    # ------------------------------------------------------------------ speech
+    def _speech(self, info: SentenceInfo) -> Event | None:
+        if not info.speech_cues:
+            return None
+        cue, match = info.speech_cues[0]
+        s = info.sentence
+        cls = cue.cls or RKG.Statement
+        words = {t.lower for t in s.tokens} | {t.lemma for t in s.tokens}
+        if cls == RKG.Statement:
+            if words & self.lex.singles(LEX.DenialWords, self.lang):
+                cls = RKG.Denial
+            elif words & self.lex.singles(LEX.AccusationWords, self.lang):
+                cls = RKG.Accusation
+        if cls == RKG.Statement and any(e.kind == "act" for e in info.events):
+            return None  # "Russia said it was expelling ...": the act is the news, not the saying
+        speaker = None
+        if cue.speaker_after:
+            speaker = next((m for m in info.mentions if m.start >= match.end and m.role == "speaker"), None)
+        else:
+            before = [m for m in info.mentions if m.end <= match.start and m.actor is not None
+                      and m.role in ("np", "agentive", "possessor", "agent")]
+            if before:
+                persons = [m for m in before if m.name.kind == "person"]
+                speaker = persons[-1] if persons else before[-1]
+        event = Event(cls, "speech", s, match.start, match.end, info.clauses[match.start])
+        event.spans.append((s.start, s.end))
+        if speaker is not None and speaker.actor is not None:
+            event.actor, event.actor_source = speaker.actor, "sentence"
+            if speaker.name.kind == "person":
+                event.agent = speaker.name.entity
+            agentive = [m for m in info.mentions if m.role == "agentive" and m.end <= match.start]
+            if speaker.name.kind != "person" and agentive:
+                event.actor = agentive[0].actor
+        else:
+            gov = self.lex.singles(LEX.GovernmentNouns, self.lang) | self.lex.singles(LEX.SubjectPronouns, self.lang)
+            if not any(token_is(t, gov) for t in s.tokens[:match.start]):
+                return None
+            event.actor_source = "discourse-speaker"
+        if event.actor in self.lex.media or (speaker is not None and speaker.actor in self.lex.media):
+            event.cls = RKG.Claim
+        if cue.speaker_after and speaker is not None:
+            event.attributed_to = speaker.actor
+        event.targets = [m.actor for m in info.mentions if m.actor is not None and m is not speaker
+                         and m.role not in ("location", "speaker") and m.actor != event.actor]
+        event.targets = list(dict.fromkeys(event.targets))
+        event.quote = _quoted(s) or s.text
+        past = [d for d in info.dates if not d.future and d.end <= match.start]
+        if past:  # dates after the cue belong to what was said, not to the saying
+            event.date, event.date_source = past[0].date, "clause"
+        return event
+
+    def _retaliation_nouns(self, info: SentenceInfo) -> None:
+        words = self.lex.singles(LEX.RetaliationNouns, self.lang)
+        neg = self.lex.singles(LEX.Negations, self.lang)
+        toks = info.sentence.tokens
+        for i, tok in enumerate(toks):
+            if not (token_is(tok, words) or any(tok.lower.startswith(w) for w in words if len(w) > 8)):
+                continue
+            if i > 0 and toks[i - 1].lower in neg:
+                continue
+            adj = [m for m in info.mentions if m.role == "attributive" and 0 < i - m.end + 1 <= 2]
+            subj = [m for m in info.mentions if m.actor is not None and m.role in ("np", "agentive")
+                    and m.start < i]
+            chosen = adj[0] if adj else (subj[0] if subj else None)
+            if chosen is not None and chosen.actor is not None:
+                self.retaliators.add(chosen.actor)
+
+
+def _non_overlapping(matches: list[tuple[Cue, Match]]) -> list[tuple[Cue, Match]]:
+    out: list[tuple[Cue, Match]] = []
+    used: set[int] = set()
+    for cue, m in sorted(matches, key=lambda cm: (-(cm[1].end - cm[1].start), cm[1].start)):
+        if used.intersection(range(m.start, m.end)):
+            continue
+        out.append((cue, m))
+        used.update(range(m.start, m.end))
+    return sorted(out, key=lambda cm: cm[1].start)
+
+
+def _quoted(sentence: Sentence) -> str | None:
+    text = sentence.text
+    for open_q, close_q in (("“", "”"), ("\"", "\""), ("‘", "’"), ("«", "»"), ("„", "”")):
+        a = text.find(open_q)
+        if a >= 0:
+            b = text.find(close_q, a + 1)
+            if b > a + 1:
+                return text[a + 1:b].strip(" ,.")
+    return None

@@ -1,0 +1,232 @@
+"""The lifter's dictionaries, read from the RDF in ontology/ (lexicon, actors, places, people)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from kg.lift.text import tokenize
+from kg.namespaces import LEX, RKG, WD
+from kg.paths import ontology_dir
+from kg.rdfio import parse_graph
+
+GAP = "…"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A token pattern: each element a set of alternative words, or GAP."""
+
+    elements: tuple[frozenset[str] | str, ...]
+    language: str
+    text: str
+
+
+@dataclass
+class Trigger:
+    iri: URIRef
+    cls: URIRef
+    patterns: list[Pattern]
+    requires: URIRef | None = None
+    subject_is_target: bool = False
+    owner_is_actor: bool = False
+    explicit_actor: bool = False
+
+
+@dataclass
+class Cue:
+    iri: URIRef
+    kind: str  # "response" or "speech"
+    patterns: list[Pattern]
+    relation: URIRef | None = None
+    cls: URIRef | None = None
+    requires_cause: bool = False
+    speaker_after: bool = False
+
+
+@dataclass
+class ActorName:
+    """What a name in the text denotes: the acting state/organisation and how it was named."""
+
+    actor: URIRef | None  # the state or organisation (None for a plain place)
+    entity: URIRef  # what the words name (a person, place, description or the actor itself)
+    kind: str  # name | adjective | demonym | metonym | place | person | description
+    case_sensitive: bool = False
+
+
+@dataclass
+class Lexicon:
+    triggers: list[Trigger] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    word_sets: dict[URIRef, dict[str, set[tuple[str, ...]]]] = field(default_factory=dict)
+    names: dict[tuple[str, ...], list[ActorName]] = field(default_factory=dict)
+    max_name_len: int = 1
+    months: dict[tuple[str, str], int] = field(default_factory=dict)  # (language, word) -> month
+    weekdays: dict[tuple[str, str], int] = field(default_factory=dict)
+    year_offsets: list[tuple[Pattern, int]] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)
+    qids: dict[URIRef, str] = field(default_factory=dict)
+    labels: dict[URIRef, str] = field(default_factory=dict)
+    media: set[URIRef] = field(default_factory=set)
+    graph: Graph | None = None
+
+    def words(self, word_set: URIRef, language: str) -> set[tuple[str, ...]]:
+        return self.word_sets.get(word_set, {}).get(language, set())
+
+    def singles(self, word_set: URIRef, language: str) -> set[str]:
+        return {w[0] for w in self.words(word_set, language) if len(w) == 1}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.text.lower() for t in tokenize(text))
+
+
+def make_pattern(lit: Literal) -> Pattern:
+    elements: list[frozenset[str] | str] = []
+    for part in str(lit).split():
+        if part in (GAP, "..."):
+            elements.append(GAP)
+        else:
+            alternatives = set()
+            for alt in part.split("|"):
+                alternatives.update(_words(alt) if len(_words(alt)) == 1 else {alt.lower()})
+            elements.append(frozenset(alternatives))
+    return Pattern(tuple(elements), lit.language or "", str(lit))
+
+
+def _lang_words(graph: Graph, subject: URIRef) -> dict[str, set[tuple[str, ...]]]:
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for lit in graph.objects(subject, RKG.word):
+        out.setdefault(lit.language or "", set()).add(_words(str(lit)))
+    return out
+
+
+def _short(iri: URIRef) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _english(graph: Graph, node: URIRef) -> str:
+    best = None
+    for pred in (SKOS.prefLabel, RDFS.label):
+        for lit in graph.objects(node, pred):
+            if isinstance(lit, Literal) and lit.language in ("en", None):
+                best = best or str(lit)
+    return best or _short(node)
+
+
+def build_lexicon(graph: Graph) -> Lexicon:
+    """Turn the ontology graph's lexicon and actor data into fast lookup structures."""
+    lex = Lexicon(graph=graph)
+    for ws in graph.subjects(RDF.type, RKG.WordSet):
+        lex.word_sets[ws] = _lang_words(graph, ws)
+    for trig in sorted(graph.subjects(RDF.type, RKG.Trigger)):
+        cls = graph.value(trig, RKG.evokes)
+        if cls is None:
+            continue
+        lex.triggers.append(Trigger(
+            trig, cls, [make_pattern(p) for p in sorted(graph.objects(trig, RKG.pattern))],
+            requires=graph.value(trig, RKG.requiresWordSet),
+            subject_is_target=graph.value(trig, RKG.subjectRole) == RKG.target,
+            owner_is_actor=graph.value(trig, RKG.ownerRole) == RKG.actor,
+            explicit_actor=bool(graph.value(cls, RKG.requiresExplicitActor, default=Literal(False)).toPython()),
+        ))
+    for kind, rdf_class in (("response", RKG.ResponseCue), ("speech", RKG.SpeechCue)):
+        for cue in sorted(graph.subjects(RDF.type, rdf_class)):
+            lex.cues.append(Cue(
+                cue, kind, [make_pattern(p) for p in sorted(graph.objects(cue, RKG.pattern))],
+                relation=graph.value(cue, RKG.relation), cls=graph.value(cue, RKG.evokes),
+                requires_cause=bool(graph.value(cue, RKG.requiresCause, default=Literal(False)).toPython()),
+                speaker_after=str(graph.value(cue, RKG.speakerPosition, default="before")) == "after",
+            ))
+    for word in graph.subjects(RDF.type, RKG.DateWord):
+        for lit in graph.objects(word, RKG.pattern):
+            if (m := graph.value(word, RKG.month)) is not None:
+                lex.months[(lit.language or '', str(lit).lower())] = int(m)
+            if (d := graph.value(word, RKG.weekday)) is not None:
+                lex.weekdays[(lit.language or '', str(lit).lower())] = int(d)
+            if (y := graph.value(word, RKG.yearOffset)) is not None:
+                lex.year_offsets.append((make_pattern(lit), int(y)))
+    for entry, value in graph.subject_objects(RKG.numberValue):
+        for lit in graph.objects(entry, RKG.pattern):
+            lex.numbers[str(lit).lower()] = int(value)
+    _load_names(graph, lex)
+    return lex
+
+
+def _qid(graph: Graph, node: URIRef) -> str | None:
+    for other in graph.objects(node, OWL.sameAs):
+        if str(other).startswith(str(WD)):
+            return str(other)[len(str(WD)):]
+    return None
+
+
+def _load_names(graph: Graph, lex: Lexicon) -> None:
+    actor_classes = {RKG.State, RKG.InternationalOrganisation, RKG.Alliance, RKG.MediaOrganisation}
+    actors = {s for c in actor_classes for s in graph.subjects(RDF.type, c)}
+    lex.media = set(graph.subjects(RDF.type, RKG.MediaOrganisation))
+    for actor in actors:
+        lex.labels[actor] = _english(graph, actor)
+        if (q := _qid(graph, actor)) is not None:
+            lex.qids[actor] = q
+
+    def add(text: str, name: ActorName) -> None:
+        words = _words(text)
+        if not words:
+            return
+        stripped = text.strip()
+        name.case_sensitive = stripped.isupper() and len(stripped.replace(".", "")) <= 5
+        key = tuple(t.text for t in tokenize(text)) if name.case_sensitive else words
+        if not name.case_sensitive and stripped[:1].isupper():
+            name.case_sensitive = False  # capitalised names still need a capital in the text (see actors.py)
+        entries = lex.names.setdefault(key, [])
+        if all((e.entity, e.kind) != (name.entity, name.kind) for e in entries):
+            entries.append(name)
+        lex.max_name_len = max(lex.max_name_len, len(key))
+
+    for actor in actors:
+        for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+            for lit in graph.objects(actor, pred):
+                add(str(lit), ActorName(actor, actor, "name"))
+        for lit in graph.objects(actor, RKG.adjective):
+            add(str(lit), ActorName(actor, actor, "adjective"))
+        for lit in graph.objects(actor, RKG.demonym):
+            add(str(lit), ActorName(actor, actor, "demonym"))
+    for place in set(graph.subjects(RDF.type, RKG.Place)) | set(graph.subjects(RKG.metonymFor, None)):
+        target = graph.value(place, RKG.metonymFor)
+        kind = "metonym" if target is not None else "place"
+        for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+            for lit in graph.objects(place, pred):
+                add(str(lit), ActorName(target, place, kind))
+    for person in graph.subjects(RDF.type, RKG.Person):
+        actor = graph.value(person, RKG.actsFor)
+        lex.labels[person] = _english(graph, person)
+        for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+            for lit in graph.objects(person, pred):
+                add(str(lit), ActorName(actor, person, "person"))
+    for desc in graph.subjects(RDF.type, RKG.ActorDescription):
+        actor = graph.value(desc, RKG.denotes)
+        for lit in graph.objects(desc, RKG.phrase):
+            add(str(lit), ActorName(actor, desc, "description"))
+
+
+def load_ontology_graph(folder: Path | None = None) -> Graph:
+    """All ontology/*.ttl files as one graph."""
+    folder = folder or ontology_dir()
+    graph = Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        parse_graph(path, into=graph)
+    return graph
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """The lexicon built from ontology/ (cached: the dictionaries do not change during a run)."""
+    return build_lexicon(load_ontology_graph(Path(folder) if folder else None))
+
+
+__all__ = ["Lexicon", "Trigger", "Cue", "ActorName", "Pattern", "GAP", "load_lexicon", "build_lexicon",
+           "load_ontology_graph", "LEX"]

@@ -1,0 +1,102 @@
+"""Tokens, sentences and paragraphs with character offsets into the article's text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?|[^\w\s]", re.UNICODE)
+QUOTES = "\"“”‘’'«»„"
+
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    index: int = 0
+    lower: str = ""
+    lemma: str = ""
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+    paragraph: int
+    text: str = field(default="", repr=False)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end]; offsets are into the whole text."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+OPENERS = "“„«‘"
+CLOSING = "”»’)]"
+
+
+def _closes(tokens: list[Token], j: int) -> bool:
+    """A closing quote or bracket, or an ambiguous quote glued to the token before it."""
+    tok = tokens[j]
+    if tok.text in CLOSING:
+        return True
+    return tok.text in "\"'" and j > 0 and tokens[j - 1].end == tok.start
+
+
+def _ends_sentence(tokens: list[Token], i: int, abbreviations: set[str]) -> int:
+    """If tokens[i] ends a sentence, the index of its last token (closing quotes included), else -1."""
+    tok = tokens[i]
+    if tok.text not in ".!?":
+        return -1
+    if tok.text == "." and i > 0:
+        prev = tokens[i - 1]
+        if prev.end == tok.start and (prev.lower in abbreviations or (len(prev.text) == 1 and prev.text.isalpha())):
+            return -1
+    j = i + 1
+    while j < len(tokens) and _closes(tokens, j):
+        j += 1
+    if j >= len(tokens):
+        return j - 1
+    nxt = tokens[j]
+    if nxt.start == tokens[j - 1].end:  # "U.S.", "3.5"
+        return -1
+    first = nxt.text[0]
+    return j - 1 if (first.isupper() or first.isdigit() or first in QUOTES) else -1
+
+
+def split(text: str, begin: int, abbreviations: set[str]) -> list[Sentence]:
+    """Sentences of text[begin:], split at blank lines (paragraphs) and sentence-final punctuation."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text[begin:]):
+        tokens = tokenize(text, para.start() + begin, para.end() + begin)
+        if not tokens:
+            continue
+        i = 0
+        first = 0
+        while i < len(tokens):
+            last = _ends_sentence(tokens, i, abbreviations)
+            if last >= 0:
+                sentences.append(_sentence(text, tokens[first:last + 1], paragraph, len(sentences)))
+                first = i = last + 1
+            else:
+                i += 1
+        if first < len(tokens):
+            sentences.append(_sentence(text, tokens[first:], paragraph, len(sentences)))
+        paragraph += 1
+    return sentences
+
+
+def _sentence(text: str, tokens: list[Token], paragraph: int, index: int) -> Sentence:
+    for k, tok in enumerate(tokens):
+        tok.index = k
+    start, end = tokens[0].start, tokens[-1].end
+    return Sentence(index, start, end, tokens, paragraph, text[start:end])
