@@ -147,11 +147,11 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             if m.name.kind == "demonym":
                 role = "owner"
             for j in range(m.end, min(m.end + 4, len(tokens))):
-                if token_is(tokens[j], gov):
-                    role = "agentive"
-                    break
                 if token_is(tokens[j], nouns):
                     role = "owner"
+                    break
+                if token_is(tokens[j], gov):
+                    role = "agentive"
                     break
                 if tokens[j].text in ",.;:" or tokens[j].lower in ("en", "and", "die", "dat", "that", "who"):
                     break

@@ -52,10 +52,10 @@ def _fill_roles(ex: Extractor) -> None:
                 else:
                     e.actor = last_actor
                 e.actor_source = e.actor_source or "discourse"
-            if e.actor is not None and not e.targets and e.clause not in info.cue_clauses:
+            if e.actor is not None and not e.targets and e.clause not in info.cue_clauses and not e.explicit_actor:
                 e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor]
-            if e.actor is not None and e.kind == "act":
-                last_actor = e.actor
+            if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
+                last_actor = e.actor  # causes and background events do not move the story's main actor
 
 
 def _previous_mention_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
@@ -108,7 +108,8 @@ def _link(ex: Extractor) -> None:
             cause = after[0]
             for effect in effects:
                 _fill_cause(cause, effect)
-                if effect.date is None and cause.date is not None and cause.date_source == "clause":
+                if effect.date is None and effect.offset_from is None and cause.date is not None \
+                        and cause.date_source == "clause":
                     effect.date, effect.date_source = cause.date, "after-cause"
                 relation = cue.relation or RKG.respondsTo
                 if relation == RKG.retaliatesFor and not _reverses(effect, cause):
@@ -177,6 +178,7 @@ def _merge(events: list[Event]) -> list[Event]:
             out.append(e)
             continue
         e.merged_into = target
+        target.merged.append(e)
         target.spans += [s for s in e.spans if s not in target.spans]
         target.actor = target.actor or e.actor
         target.agent = target.agent or e.agent
@@ -209,20 +211,28 @@ def _finer(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
+    _fallback_dates(ex, [e for e in events if e.offset_from is None])
     for e in events:
         if e.date is None and e.offset_from is not None:
             base = _final(e.offset_from[0])
             if base.date is not None:
                 e.date, e.date_source = base.date.shift_days(e.offset_from[1]), "relative"
-    previous: dict[tuple[int, URIRef | None], Event] = {}
+    _fallback_dates(ex, events)
+
+
+def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
+    """Undated acts take the date of the act before them by the same actor in the paragraph, else the article's."""
+    previous: dict[URIRef | None, tuple[int, Event]] = {}
     for e in sorted(events, key=lambda x: x.order):
-        key = (e.sentence.paragraph, e.actor)
-        if e.date is None and e.kind == "act" and key in previous:
-            e.date, e.date_source = previous[key].date, "inherited"
+        last = previous.get(e.actor)
+        if e.date is None and e.kind == "act" and last is not None and e.sentence.paragraph - last[0] <= 1:
+            e.date, e.date_source = last[1].date, "inherited"
         if e.date is None:
             e.date, e.date_source = ex.article.date, "article"
-        if e.kind == "act":
-            previous[key] = e
+        background = e.explicit_actor or e.clause in ex.infos[e.sentence.index].cue_clauses
+        if e.kind == "act" and e.date is not None and not background:
+            paragraph = max([e.sentence.paragraph] + [m.sentence.paragraph for m in e.merged])
+            previous[e.actor] = (paragraph, e)
 
 
 def _retaliations(ex: Extractor, events: list[Event]) -> None:

@@ -62,6 +62,7 @@ class Event:
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of its mentions
     links: list[tuple[Event, URIRef, Sentence]] = field(default_factory=list)
     merged_into: Event | None = None
+    merged: list[Event] = field(default_factory=list)
     reference: bool = False  # only names an act told elsewhere; never stands alone
 
     @property
@@ -216,9 +217,13 @@ class Extractor:
                       explicit_actor=trigger.explicit_actor)
         event.reference = self._is_reference(info, match)
         event.spans.append((s.start, s.end))
+        relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
         usable = [m for m in in_clause if m.role not in ("location", "speaker")]
-        actor_m = next((m for m in usable if m.role == "agent"), None)
+        if relative is not None and not any(m.role in ("np", "agentive", "agent") for m in usable):
+            usable += [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
+                       and m.role not in ("location", "speaker")]
+        actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
         if actor_m is None:
             actor_m = self._attached(info, match)
         subject = next((m for m in usable if m.role in ("np", "agentive")), None)
@@ -251,8 +256,18 @@ class Extractor:
                     targets.append(m.actor)
         event.targets = targets
         self._numbers(info, event, clause)
-        self._date(info, event, clause)
+        self._date(info, event, clause, relative)
         return event
+
+    def _relative_clause(self, info: SentenceInfo, clause: int) -> int | None:
+        """The clause right after this one when it is a relative clause without a trigger of its own."""
+        toks = info.sentence.tokens
+        for i, tok in enumerate(toks):
+            if info.clauses[i] == clause + 1:
+                if tok.lower in ("die", "dat", "which", "that", "who") and clause + 1 not in info.trigger_clauses:
+                    return clause + 1
+                return None
+        return None
 
     def _is_reference(self, info: SentenceInfo, match: Match) -> bool:
         """'the expelled Czech diplomats', 'de uitgewezen diplomaten': a participle naming an act told elsewhere."""
@@ -302,12 +317,23 @@ class Extractor:
             if i > event.start and i > 0 and toks[i - 1].lower in ("tot", "to") and event.cls == RKG.MissionDownsizing:
                 event.cap_after = n
 
-    def _date(self, info: SentenceInfo, event: Event, clause: int) -> None:
-        own = [d for d in info.dates if info.clauses[d.start] == clause]
+    def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
+        own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)]
         free = [d for d in info.dates if info.clauses[d.start] not in info.trigger_clauses
-                and info.clauses[d.start] not in info.cue_clauses and info.clauses[d.start] not in info.speech_clauses]
+                and info.clauses[d.start] not in info.cue_clauses]
         free.sort(key=lambda d: abs(info.clauses[d.start] - clause))
-        for pool, source in ((own, "clause"), (free, "sentence")):
+        pools = [(own, "clause")]
+        if clause in info.cue_clauses:
+            for cue, m in info.response_cues:
+                if info.clauses[m.start] == clause:
+                    offset = relative_offset(info.sentence.tokens, m.start, self.lex)
+                    earlier = [e for e in info.events if e.clause < clause and e.kind == "act"]
+                    if offset is not None and earlier and not any(not d.future for d in own):
+                        event.offset_from = (earlier[-1], -offset)
+                        return
+        else:
+            pools.append((free, "sentence"))
+        for pool, source in pools:
             past = [d for d in pool if not d.future]
             future = [d for d in pool if d.future]
             if future and event.effective is None:
@@ -316,13 +342,6 @@ class Extractor:
                 best = min(past, key=lambda d: abs(d.start - event.start))
                 event.date, event.date_source = best.date, source
                 return
-        if clause in info.cue_clauses:
-            for cue, m in info.response_cues:
-                if info.clauses[m.start] == clause:
-                    offset = relative_offset(info.sentence.tokens, m.start, self.lex)
-                    earlier = [e for e in info.events if e.clause < clause and e.kind == "act"]
-                    if offset is not None and earlier:
-                        event.offset_from = (earlier[-1], -offset)
 
     # ------------------------------------------------------------------ speech
     def _speech(self, info: SentenceInfo) -> Event | None:
@@ -390,6 +409,11 @@ class Extractor:
             chosen = adj[0] if adj else (subj[0] if subj else None)
             if chosen is not None and chosen.actor is not None:
                 self.retaliators.add(chosen.actor)
+
+
+def _comma_between(sentence: Sentence, mention: Mention, match: Match) -> bool:
+    lo, hi = sorted((mention.start, match.start))
+    return any(t.text in ",;:" for t in sentence.tokens[lo:hi])
 
 
 def _non_overlapping(matches: list[tuple[Cue, Match]]) -> list[tuple[Cue, Match]]:
