@@ -180,6 +180,7 @@ class DateExpr:
     date: PartialDate
     future: bool = False  # an effective date or deadline ("per 1 november", "by Monday")
     offset_days: int | None = None  # "a day after": relative to another event
+    reporting: bool = False  # follows a reporting verb ("said on Friday")
 
 
 def _number(tok: Token, lex: Lexicon) -> int | None:

@@ -21,6 +21,7 @@ def resolve(ex: Extractor) -> list[Event]:
     events = _merge(ex.events)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
     _resolve_dates(ex, events)
+    _resolve_pending(ex, events)
     _retaliations(ex, events)
     events = [e for e in events if e.actor is not None and e.date is not None]
     for e in events:
@@ -71,8 +72,9 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int) -> list[
     """'De maatregelen zijn een antwoord op …': the measures named in the sentences before."""
     toks = info.sentence.tokens
     anaphors = ex.lex.singles(LEX.MeasureAnaphors, ex.lang) | ex.lex.singles(LEX.RetaliationNouns, ex.lang)
-    head = [t for t in toks[:cue_start]]
-    if not any(token_is(t, anaphors) for t in head):
+    head = toks[:cue_start]
+    pronouns = ex.lex.singles(LEX.SubjectPronouns, ex.lang) | {"dit", "dat", "this", "that"}
+    if not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns):
         return []
     adjective = next((m.actor for m in info.mentions if m.start < cue_start and m.actor is not None
                       and m.role in ("attributive", "np", "agentive")), None)
@@ -104,17 +106,56 @@ def _link(ex: Extractor) -> None:
             else:
                 effects = []
             if not after:
+                if not cue.requires_cause:
+                    ex.pending.extend((effect, _cause_actor(ex, info, m.end), cue.relation or RKG.respondsTo,
+                                       info.sentence) for effect in effects)
                 continue
             cause = after[0]
             for effect in effects:
                 _fill_cause(cause, effect)
                 if effect.date is None and effect.offset_from is None and cause.date is not None \
-                        and cause.date_source == "clause":
+                        and cause.date_source == "clause" and cue.requires_cause:
                     effect.date, effect.date_source = cause.date, "after-cause"
                 relation = cue.relation or RKG.respondsTo
                 if relation == RKG.retaliatesFor and not _reverses(effect, cause):
                     relation = RKG.respondsTo
                 effect.links.append((cause, relation, info.sentence))
+
+
+def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None:
+    """'antwoord op maatregelen van Washington', 'in response to the U.S. sanctions': whose measures."""
+    anaphors = ex.lex.singles(LEX.MeasureAnaphors, ex.lang)
+    if not any(token_is(t, anaphors) or t.lemma in _trigger_words(ex) for t in info.sentence.tokens[start:]):
+        return None
+    after = [m for m in info.mentions if m.start >= start and m.actor is not None and m.role != "location"]
+    return after[0].actor if after else None
+
+
+def _trigger_words(ex: Extractor) -> set[str]:
+    words = set()
+    for trig in ex.lex.triggers:
+        for p in trig.patterns:
+            if len(p.elements) == 1 and p.language == ex.lang:
+                words |= set(p.elements[0])
+    return words
+
+
+def _resolve_pending(ex: Extractor, events: list[Event]) -> None:
+    """Link effects to the acts of the actor whose measures they answer, wherever the article tells them."""
+    for effect, actor, relation, sentence in ex.pending:
+        effect = _final(effect)
+        if actor is None or effect not in events or effect.actor == actor:
+            continue
+        for c in events:
+            if c.kind != "act" or c.actor != actor or c is effect:
+                continue
+            if effect.actor not in c.targets and c.targets:
+                continue
+            if c.date is not None and effect.date is not None and c.date.start > effect.date.end:
+                continue
+            rel = relation if relation != RKG.retaliatesFor or _reverses(effect, c) else RKG.respondsTo
+            if all(existing is not c for existing, _, _ in effect.links):
+                effect.links.append((c, rel, sentence))
 
 
 def _fill_cause(cause: Event, effect: Event) -> None:

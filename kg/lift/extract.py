@@ -93,6 +93,7 @@ class Extractor:
         self.infos: list[SentenceInfo] = []
         self.retaliators: set[URIRef] = set()
         self.mention_counts: dict[URIRef, int] = {}
+        self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
     def _patterns(self, patterns):
@@ -160,10 +161,12 @@ class Extractor:
         for cue, match in speech_cues:
             if cue.speaker_after:
                 for m in mentions:
-                    if m.start >= match.end and m.role != "location":
+                    if match.end <= m.start <= match.end + 4 and m.role != "location":
                         m.role = "speaker"
                         break
         dates = find_dates(sentence, lex, self.lang, self.article.date)
+        for d in dates:  # "…, the ministry said on Friday": the date of the news, not of the cause
+            d.reporting = any(0 <= d.start - m.end <= 2 for _, m in speech_cues)
         info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
         self.infos.append(info)
         self._retaliation_nouns(info)
@@ -238,6 +241,9 @@ class Extractor:
             actor_m = owners[0]
         if actor_m is None and subject is not None:
             actor_m = subject
+        if actor_m is None:  # "het besluit van Nederland om …": whose decision
+            actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in {o.actor for o in owners}),
+                           None)
         if actor_m is None and clause not in info.cue_clauses and not trigger.explicit_actor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
@@ -246,14 +252,21 @@ class Extractor:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
                 event.agent = actor_m.name.entity
+        owned = any(m.role == "owner" and m is not actor_m for m in usable) and not trigger.owner_is_actor
         for m in usable:
             if m is actor_m or m.actor == event.actor:
                 continue
             if m.role == "owner" and trigger.owner_is_actor:
                 continue
+            if owned and m.role == "target":
+                continue  # "Russian staff at the UN mission": whose staff, not where they work
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
                 if m.actor not in targets:
                     targets.append(m.actor)
+        if not targets and trigger.explicit_actor:
+            # an attack on a state's soil targets that state ("an attack in Britain")
+            targets = [m.actor for m in in_clause if m.role == "location" and m.name.kind == "name"
+                       and m.actor != event.actor][:1]
         event.targets = targets
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
@@ -318,9 +331,10 @@ class Extractor:
                 event.cap_after = n
 
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
-        own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)]
-        free = [d for d in info.dates if info.clauses[d.start] not in info.trigger_clauses
-                and info.clauses[d.start] not in info.cue_clauses]
+        own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)
+               and not (d.reporting and clause in info.cue_clauses)]
+        free = [d for d in info.dates if (info.clauses[d.start] not in info.trigger_clauses
+                                          and info.clauses[d.start] not in info.cue_clauses) or d.reporting]
         free.sort(key=lambda d: abs(info.clauses[d.start] - clause))
         pools = [(own, "clause")]
         if clause in info.cue_clauses:
@@ -350,13 +364,14 @@ class Extractor:
         cue, match = info.speech_cues[0]
         s = info.sentence
         cls = cue.cls or RKG.Statement
-        words = {t.lower for t in s.tokens} | {t.lemma for t in s.tokens}
-        if cls == RKG.Statement:
+        words = {t.lower for t in s.tokens[match.end:]} | {t.lemma for t in s.tokens[match.end:]}
+        has_act = any(e.kind == "act" for e in info.events)
+        if cls == RKG.Statement and not has_act:
             if words & self.lex.singles(LEX.DenialWords, self.lang):
                 cls = RKG.Denial
             elif words & self.lex.singles(LEX.AccusationWords, self.lang):
                 cls = RKG.Accusation
-        if cls == RKG.Statement and any(e.kind == "act" for e in info.events):
+        if cls == RKG.Statement and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
         speaker = None
         if cue.speaker_after:

@@ -85,15 +85,39 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(t.text.lower() for t in tokenize(text))
 
 
+VOWELS = "aeiou"
+
+
+def dutch_verb_forms(infinitive: str) -> set[str]:
+    """Regular present and past forms of a Dutch verb ('wijzen' → wijs, wijst, wijsde …).
+
+    The lemmatiser misses some finite forms ('wijst' → 'wijs', the adjective); the spelling rules of
+    the stem (double consonant, z→s, v→f, open syllable) recover them.
+    """
+    if not infinitive.endswith("en") or len(infinitive) < 5 or " " in infinitive:
+        return set()
+    stem = infinitive[:-2]
+    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in VOWELS:
+        stem = stem[:-1]
+    elif len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in VOWELS and stem[-3] not in VOWELS:
+        stem = stem[:-1] + stem[-2] + stem[-1]  # halver(en) → halveer
+    stem = stem[:-1] + {"z": "s", "v": "f"}.get(stem[-1], stem[-1])
+    return {stem, stem + "t", stem + "de", stem + "te", stem + "den", stem + "ten"}
+
+
 def make_pattern(lit: Literal) -> Pattern:
     elements: list[frozenset[str] | str] = []
+    dutch = (lit.language or "") == "nl"
     for part in str(lit).split():
         if part in (GAP, "..."):
             elements.append(GAP)
         else:
             alternatives = set()
             for alt in part.split("|"):
-                alternatives.update(_words(alt) if len(_words(alt)) == 1 else {alt.lower()})
+                words = _words(alt)
+                alternatives.update(words if len(words) == 1 else {alt.lower()})
+                if dutch and len(words) == 1:
+                    alternatives.update(dutch_verb_forms(words[0]))
             elements.append(frozenset(alternatives))
     return Pattern(tuple(elements), lit.language or "", str(lit))
 

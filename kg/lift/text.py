@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?|[^\w\s]", re.UNICODE)
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?|[^\w\s]", re.UNICODE)
 QUOTES = "\"“”‘’'«»„"
 
 
