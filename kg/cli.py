@@ -1,4 +1,7 @@
-"""The `kg` command line: thin click commands that parse options, call one function and print."""
+"""The `kg` command line: thin click commands that parse options, call one function and print.
+
+Exit codes (design.md): 0 success, 1 the data fails a check, 2 usage or input error.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +11,12 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import InputError, KgError
 
-
-def _fail(exc: KgError) -> None:
-    click.echo(f"kg: error: {exc}", err=True)
-    sys.exit(exc.exit_code)
+SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
+                     help="Seeds folder (articles/ and curated/) to build from when --data is not given.")
+DATA = click.option("--data", type=click.Path(path_type=Path), default=None,
+                    help="A built dataset (.trig file or a build folder); default: build seeds/ in memory.")
 
 
 class KgGroup(click.Group):
@@ -25,14 +28,27 @@ class KgGroup(click.Group):
         except KgError as exc:
             if ctx.params.get("debug"):
                 raise
-            _fail(exc)
+            click.echo(f"kg: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except OSError as exc:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=KgGroup)
 @click.version_option(__version__, prog_name="kg")
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 def main(debug: bool) -> None:
-    """A knowledge graph of international actors and retaliation chains."""
+    """A knowledge graph of international actors and retaliation chains.
+
+    \b
+    Example:
+      kg build                 # lift seeds/, merge, reason, validate, write build/, print the chain
+      kg chain                 # the chain from Russia's 2021 suspension back to Crimea
+      kg query retaliations    # a saved query from queries/
+    """
 
 
 @main.command()
@@ -41,7 +57,9 @@ def main(debug: bool) -> None:
 def lift(paths: tuple[Path, ...], fmt: str) -> None:
     """Lift news articles to RDF (TriG, one named graph per article) or to the events table.
 
-    Example: kg lift seeds/articles/000_61d6be699d2cb5c4.txt --format events-csv
+    \b
+    Example:
+      kg lift seeds/articles/000_61d6be699d2cb5c4.txt --format events-csv
     """
     from kg.events_table import rows, to_csv
     from kg.lift.api import lift_paths
@@ -56,6 +74,155 @@ def lift(paths: tuple[Path, ...], fmt: str) -> None:
         g = union_graph(ds)
         g += lex.graph
         click.echo(to_csv(rows(g)), nl=False)
+
+
+@main.command()
+@SEEDS
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Output folder: dataset.trig, validation.txt, events.csv, graph.gexf, ...")
+@click.option("--reasoner", type=click.Choice(["targeted", "owlrl"]), default="targeted", show_default=True,
+              help="targeted: only the entailments queries and shapes need; owlrl: the full OWL RL closure.")
+@click.option("--quiet", is_flag=True, help="Print only the summary, not the chain.")
+def build(seeds: Path, out: Path, reasoner: str, quiet: bool) -> None:
+    """Build the graph from SEEDS: lift, merge, reason, validate, write OUT; print the chain to Crimea.
+
+    Exits 1 when the data fails validation (the report is still written to OUT/validation.txt).
+
+    \b
+    Example:
+      kg build --seeds seeds --out build
+    """
+    from kg.build import build as run_build
+
+    result = run_build(seeds, out, reasoner)
+    status = "conforms" if result.conforms else "FAILS validation"
+    click.echo(f"built {result.articles} article(s) and {result.curated} curated file(s) into {out}/ "
+               f"({len(result.dataset)} quads); the data {status}")
+    if not result.conforms:
+        click.echo(result.report, err=True)
+        sys.exit(1)
+    if not quiet:
+        from kg.chain import find_chain, render_text
+
+        try:
+            click.echo()
+            click.echo(render_text(find_chain(result.dataset)))
+        except KgError as exc:
+            click.echo(f"(no chain: {exc})")
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@SEEDS
+def validate(path: Path | None, seeds: Path) -> None:
+    """Validate a built dataset (or a fresh build of seeds/) against the SHACL shapes in shapes/.
+
+    Exits 0 when the data conforms, 1 when it does not.
+
+    \b
+    Example:
+      kg validate build/dataset.trig
+    """
+    from kg.build import reason
+    from kg.data import load
+    from kg.namespaces import INFERRED_GRAPH
+    from kg.rdfio import union_graph
+    from kg.validate import report_text
+    from kg.validate import validate as run_validate
+
+    ds = load(path, seeds)
+    if not len(ds.graph(INFERRED_GRAPH)):
+        reason(ds)
+    report = run_validate(union_graph(ds))
+    click.echo(report_text(report))
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command()
+@click.argument("name")
+@DATA
+@SEEDS
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter (an IRI, a prefixed name like actor:RUS, or a literal).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fmt: str) -> None:
+    """Run a saved query (a name from queries/) or a .rq file; read-only.
+
+    \b
+    Example:
+      kg query retaliations
+      kg query dyad_timeline --param a=actor:RUS --param b=actor:NATO --format csv
+    """
+    from kg.data import load
+    from kg.queries import format_rows, list_queries, load_query, run_query
+
+    if name == "list":
+        for info in list_queries():
+            click.echo(f"{info.name:24} {info.description}")
+        return
+    bound = {}
+    for item in params:
+        if "=" not in item:
+            raise InputError(f"--param {item!r}: expected NAME=VALUE")
+        key, value = item.split("=", 1)
+        bound[key.strip().lstrip("?")] = value
+    info = load_query(name)
+    ds = load(data, seeds)
+    columns, rows = run_query(ds, info.text, bound)
+    click.echo(format_rows(columns, rows, fmt))
+
+
+@main.command()
+@click.argument("act", required=False)
+@DATA
+@SEEDS
+@click.option("--svg", type=click.Path(path_type=Path), default=None, help="Also draw the chain as SVG (Graphviz).")
+def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None) -> None:
+    """Print the chain from ACT (default: Russia's suspension of its NATO mission) back to the annexation.
+
+    \b
+    Example:
+      kg chain
+      kg chain event:curated-2021-10-18-ru-closes-nato-offices
+    """
+    from kg.chain import find_chain, render_text
+    from kg.data import load
+
+    ds = load(data, seeds)
+    steps = find_chain(ds, act)
+    click.echo(render_text(steps))
+    if svg is not None:
+        from kg.chain import render_svg
+        from kg.rdfio import write_atomic
+
+        write_atomic(svg, render_svg(steps))
+        click.echo(f"wrote {svg}")
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gexf", "graphml", "jsonld", "ttl", "trig", "events-csv"]))
+@DATA
+@SEEDS
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write to this file (default: stdout).")
+def export_cmd(fmt: str, data: Path | None, seeds: Path, out: Path | None) -> None:
+    """Export the graph: GEXF (Gephi), GraphML, JSON-LD, Turtle, TriG or the events table.
+
+    \b
+    Example:
+      kg export --format gexf --out graph.gexf
+    """
+    from kg.data import load
+    from kg.export import EXPORTERS
+    from kg.rdfio import write_atomic
+
+    ds = load(data, seeds)
+    payload = EXPORTERS[fmt](ds)
+    if out is None:
+        sys.stdout.buffer.write(payload if isinstance(payload, bytes) else payload.encode("utf-8"))
+    else:
+        write_atomic(out, payload)
+        click.echo(f"wrote {out}")
 
 
 if __name__ == "__main__":
