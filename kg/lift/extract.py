@@ -365,7 +365,8 @@ class Extractor:
         s = info.sentence
         cls = cue.cls or RKG.Statement
         words = {t.lower for t in s.tokens[match.end:]} | {t.lemma for t in s.tokens[match.end:]}
-        has_act = any(e.kind == "act" for e in info.events)
+        # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not
+        has_act = any(e.kind == "act" for e in info.events) and not cue.speaker_after
         if cls == RKG.Statement and not has_act:
             if words & self.lex.singles(LEX.DenialWords, self.lang):
                 cls = RKG.Denial
