@@ -139,7 +139,8 @@ def validate(data: Graph, shapes: Graph | None = None, *, ontology: Graph | None
     if not isinstance(results_graph, Graph):  # pyshacl reports some shape errors as a ValidationFailure
         first = str(getattr(results_graph, "message", results_graph)).strip().splitlines()[0]
         raise InputError(f"shapes: cannot use them: {first}")
-    results = [_result(results_graph, node, lookup) for node in results_graph.subjects(RDF.type, SH.ValidationResult)]
+    nodes = results_graph.subjects(RDF.type, SH.ValidationResult)
+    results = [_result(results_graph, node, lookup, shapes) for node in nodes]
     results = _dedupe(sorted(results, key=Result.sort_key))
     return ValidationReport(conforms=bool(conforms), results=results)
 
@@ -198,12 +199,21 @@ def _dedupe(results: list[Result]) -> list[Result]:
     return out
 
 
-def _result(rg: Graph, node, data: Graph) -> Result:
+def _message(rg: Graph, node, shapes: Graph) -> str:
+    """The result's message: the reporting constraint's own (variables filled in) before its shape's."""
+    found = list(rg.objects(node, SH.resultMessage))
+    shape = rg.value(node, SH.sourceShape)
+    generic = {str(m) for m in shapes.objects(shape, SH.message)} if shape is not None else set()
+    specific = [m for m in found if str(m) not in generic]
+    pool = specific or found
+    english = sorted(str(m) for m in pool if getattr(m, "language", None) in ("en", None))
+    return english[0] if english else (sorted(str(m) for m in pool)[0] if pool else "")
+
+
+def _result(rg: Graph, node, data: Graph, shapes: Graph) -> Result:
     focus = rg.value(node, SH.focusNode)
     path = rg.value(node, SH.resultPath)
-    messages = sorted(str(m) for m in rg.objects(node, SH.resultMessage))
-    english = [str(m) for m in rg.objects(node, SH.resultMessage) if getattr(m, "language", None) == "en"]
-    message = english[0] if english else (messages[0] if messages else "")
+    message = _message(rg, node, shapes)
     severity = _SEVERITIES.get(rg.value(node, SH.resultSeverity), str(rg.value(node, SH.resultSeverity)))
     shape = rg.value(node, SH.sourceShape)
     constraint = rg.value(node, SH.sourceConstraint)
@@ -295,7 +305,7 @@ def _short(term) -> str:
     for prefix, ns in sorted(_PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(ns) and len(text) > len(ns):
             rest = text[len(ns):]
-            if all(c.isalnum() or c in "-_.%" for c in rest):
+            if all(c.isalnum() or c in "-_.%#=," for c in rest):
                 return f"{prefix}:{rest}"
     return text
 
@@ -363,14 +373,14 @@ def _clip(text: str | None, width: int = 160) -> str:
 
 def report_text(report: ValidationReport) -> str:
     """A readable report: a summary line, then one block per result, in a stable order."""
-    n = len(report.violations)
+    n, total = len(report.violations), len(report.results)
     lines = [
         "SHACL validation: " + ("conforms" if report.conforms else "does not conform")
-        + f" ({n} violation{'s' if n != 1 else ''}, {len(report.results)} result{'s' if len(report.results) != 1 else ''})"
+        + f" ({n} violation{'' if n == 1 else 's'}, {total} result{'' if total == 1 else 's'})"
     ]
     for r in report.results:
         lines.append("")
-        lines.append(f"[{r.severity}] {r.label} ({r.focus})")
+        lines.append(f"[{r.severity}] {r.label}" + (f" ({r.focus})" if r.label != r.focus else ""))
         if r.path:
             lines.append(f"  path:     {r.path}")
         if r.value is not None:
@@ -439,7 +449,7 @@ def _expand(text: str):
         return Literal(text)
     prefix, _, rest = text.partition(":")
     if prefix in _PREFIXES and rest and not rest.startswith("//"):
-        if all(c.isalnum() or c in "-_.%" for c in rest):
+        if all(c.isalnum() or c in "-_.%#=," for c in rest):
             return URIRef(_PREFIXES[prefix] + rest)
         return Literal(text)
     if ":" in text and not any(c in text for c in " ()|^*+?"):
