@@ -53,15 +53,27 @@ def event_classes(g: Graph) -> set[URIRef]:
     return found
 
 
+GENERIC = {RKG.Event, RKG.Act, RKG.SpeechAct, RKG.RetaliatoryAct}
+
+
+def leaf_class(g: Graph, types: set[URIRef]) -> URIRef | None:
+    """The most specific coded event class among a node's types (inferred super-classes ignored)."""
+    coded = sorted(t for t in types if t not in GENERIC and g.value(t, RKG.cameoCode) is not None)
+    supers = {p for t in coded for p in g.transitive_objects(t, RDFS.subClassOf) if p != t}
+    leaves = [t for t in coded if t not in supers]
+    return leaves[0] if leaves else None
+
+
 def rows(g: Graph) -> list[dict[str, str]]:
-    """Rows for every event in g (data and ontology together), sorted by article, date, id."""
+    """One row per event in g (data and ontology together), sorted by article, date, id."""
     classes = event_classes(g)
     out = []
-    for node, cls in g.subject_objects(RDF.type):
-        if cls not in classes or cls in (RKG.Event, RKG.Act, RKG.SpeechAct) or not isinstance(node, URIRef):
+    nodes = {n for n, c in g.subject_objects(RDF.type) if c in classes and isinstance(n, URIRef)}
+    for node in nodes:
+        cls = leaf_class(g, set(g.objects(node, RDF.type)))
+        if cls is None:
             continue
-        source = g.value(node, PROV.wasDerivedFrom)
-        article = g.value(source, RKG.fileName) if source is not None else None
+        articles = sorted({str(f) for src in g.objects(node, PROV.wasDerivedFrom) for f in g.objects(src, RKG.fileName)})
         mentions = sorted(g.objects(node, GAF.denotedBy), key=lambda m: int(g.value(m, NIF.beginIndex) or 0))
         evidence = " … ".join(str(g.value(m, NIF.anchorOf) or "") for m in mentions)
         if not mentions:
@@ -70,7 +82,7 @@ def rows(g: Graph) -> list[dict[str, str]]:
         targets = sorted(g.objects(node, RKG.target))
         precision = g.value(node, RKG.datePrecision)
         out.append({
-            "article": str(article) if article else "",
+            "article": "|".join(articles),
             "event_id": _short(node),
             "date": str(g.value(node, RKG.date) or ""),
             "date_precision": _short(precision).removesuffix("Precision").lower() if precision else "",
