@@ -1,135 +1,281 @@
-"""Targeted entailments: only what the queries and shapes need, read from the ontology's axioms.
+"""Targeted entailments: only what the queries and shapes need, with the schema read from the data.
 
-`infer` materialises rdf:type over rdfs:subClassOf, rdfs:subPropertyOf, owl:inverseOf, the closure of
-transitive properties and the rkg:RetaliatoryAct definition. `infer_owlrl` runs owlrl's full OWL RL
-closure for comparison (slow; see benchmarks/).
+`infer(ds)` works over the union of the dataset's named graphs (the ontology graph included, an existing
+graph:inferred excluded) and returns a new graph holding only the triples that are not already there:
+
+- rdfs:subPropertyOf closure: every (s, p, o) also holds for every super-property of p
+  (retaliatesFor/tightens → respondsTo → hasCausalAncestor; actor → sem:hasActor); owl:equivalentProperty
+  counts as sub-property both ways;
+- owl:inverseOf, both directions (respondsTo ↔ hasResponse, hasCausalAncestor ↔ hasCausalDescendant);
+- the closure of every owl:TransitiveProperty (hasCausalAncestor, hasCausalDescendant);
+- defined classes: a class C with `C owl:equivalentClass [ owl:intersectionOf ( A … [ owl:onProperty P ;
+  owl:someValuesFrom D ] … ) ]` (or a bare restriction) gets every individual that is in all the named
+  classes and has a P-value in D (rkg:RetaliatoryAct ≡ rkg:Act ⊓ ∃retaliatesFor.rkg:Event);
+- rdf:type closure over rdfs:subClassOf and owl:equivalentClass between named classes.
+
+Deliberately not materialised (the queries do not need them, and they would hide shape violations or
+blow up the graph): rdfs:domain/range typing, owl:sameAs (the queries keep to the project's own IRIs,
+so identity links to Wikidata never change a row), reflexive and owl:Thing triples, literal typing.
+
+`infer_owlrl(ds)` runs owlrl's full OWL RL closure over a copy of the same union, for comparison.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from rdflib import Graph, URIRef
+import networkx as nx
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.namespaces import RKG
+from kg.namespaces import INFERRED_GRAPH, bind_prefixes
+
+Node = URIRef | BNode
 
 
-def _closure(edges: dict) -> dict:
-    """Reflexive-transitive closure of a small parent map (class or property hierarchy)."""
-    out = {}
-    for start in list(edges):
-        seen, stack = {start}, [start]
-        while stack:
-            for parent in edges.get(stack.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    stack.append(parent)
-        out[start] = seen
-    return out
+def _sources(data: Graph) -> list[Graph]:
+    """The graphs whose union is reasoned over: a Dataset's named graphs (not graph:inferred), or the graph."""
+    if isinstance(data, Dataset):
+        return [g for g in data.graphs()
+                if g.identifier not in (INFERRED_GRAPH, DATASET_DEFAULT_GRAPH_ID) and len(g)]
+    return [data]
 
 
-def _as_graph(data) -> Graph:
-    from rdflib import Dataset
-
-    from kg.rdfio import union_graph
-
-    return union_graph(data) if isinstance(data, Dataset) else data
+def _triples(graphs: list[Graph], pattern) -> Iterator:
+    for g in graphs:
+        yield from g.triples(pattern)
 
 
-def infer(data: Graph) -> Graph:
-    """New triples entailed by data (a Dataset's union, or one graph); the input is not changed."""
-    data = _as_graph(data)
-    sub_class = defaultdict(set)
-    for c, p in data.subject_objects(RDFS.subClassOf):
-        if isinstance(p, URIRef):
-            sub_class[c].add(p)
-    for c, p in data.subject_objects(OWL.equivalentClass):
-        if isinstance(c, URIRef) and isinstance(p, URIRef):
-            sub_class[c].add(p)
-            sub_class[p].add(c)
-    sub_prop = defaultdict(set)
-    for c, p in data.subject_objects(RDFS.subPropertyOf):
-        sub_prop[c].add(p)
-    inverse = defaultdict(set)
-    for a, b in data.subject_objects(OWL.inverseOf):
-        inverse[a].add(b)
-        inverse[b].add(a)
-    transitive = set(data.subjects(RDF.type, OWL.TransitiveProperty))
-    classes = _closure(sub_class)
-    props = _closure(sub_prop)
-    interesting = set(props) | set(inverse) | transitive
-    for ps in props.values():
-        interesting |= ps
+def _ancestors(edges: dict) -> dict:
+    """For each node of a parent map, every node reachable from it (itself excluded unless on a cycle)."""
+    graph = nx.DiGraph()
+    for child, parents in edges.items():
+        for parent in parents:
+            graph.add_edge(child, parent)
+    return {node: nx.descendants(graph, node) for node in graph}
 
-    new = Graph()
-    edges = defaultdict(set)  # property -> {(s, o)}
-    for p in interesting:
-        for s, o in data.subject_objects(p):
-            edges[p].add((s, o))
+
+class Schema:
+    """The axioms the targeted reasoner uses, read from the data (normally graph:ontology)."""
+
+    def __init__(self, graphs: list[Graph]):
+        sub_class: dict = defaultdict(set)
+        for c, d in _triples_so(graphs, RDFS.subClassOf):
+            if isinstance(c, URIRef) and isinstance(d, URIRef) and c != d:
+                sub_class[c].add(d)
+        self.defined: list[tuple[URIRef, list, list]] = []  # (class, named classes, [(property, filler)])
+        for c, d in _triples_so(graphs, OWL.equivalentClass):
+            if isinstance(c, URIRef) and isinstance(d, URIRef):
+                if c != d:
+                    sub_class[c].add(d)
+                    sub_class[d].add(c)
+            elif isinstance(c, URIRef) or isinstance(d, URIRef):
+                named, expr = (c, d) if isinstance(c, URIRef) else (d, c)
+                definition = _definition(graphs, expr)
+                if definition is not None:
+                    self.defined.append((named, *definition))
+        self.super_classes = _ancestors(sub_class)
+
+        sub_prop: dict = defaultdict(set)
+        for p, q in _triples_so(graphs, RDFS.subPropertyOf):
+            if isinstance(p, URIRef) and isinstance(q, URIRef) and p != q:
+                sub_prop[p].add(q)
+        for p, q in _triples_so(graphs, OWL.equivalentProperty):
+            if isinstance(p, URIRef) and isinstance(q, URIRef) and p != q:
+                sub_prop[p].add(q)
+                sub_prop[q].add(p)
+        self.super_props = _ancestors(sub_prop)
+        self.inverse: dict = defaultdict(set)
+        for p, q in _triples_so(graphs, OWL.inverseOf):
+            if isinstance(p, URIRef) and isinstance(q, URIRef):
+                self.inverse[p].add(q)
+                self.inverse[q].add(p)
+        self.transitive = {p for p, _, _ in _triples(graphs, (None, RDF.type, OWL.TransitiveProperty))
+                           if isinstance(p, URIRef)}
+
+    def properties(self) -> set:
+        """Every property whose triples can entail others (or be entailed)."""
+        props = set(self.super_props) | set(self.inverse) | self.transitive
+        for supers in self.super_props.values():
+            props |= supers
+        for inverses in list(self.inverse.values()):
+            props |= inverses
+        for _, _, restrictions in self.defined:
+            props |= {p for p, _ in restrictions}
+        return props
+
+
+def _triples_so(graphs: list[Graph], predicate) -> Iterator[tuple]:
+    for s, _, o in _triples(graphs, (None, predicate, None)):
+        yield s, o
+
+
+def _value(graphs: list[Graph], s, p):
+    for _, _, o in _triples(graphs, (s, p, None)):
+        return o
+    return None
+
+
+def _definition(graphs: list[Graph], expr) -> tuple[list, list] | None:
+    """An intersection of named classes and someValuesFrom restrictions (or one restriction), or None."""
+    restriction = _restriction(graphs, expr)
+    if restriction is not None:
+        return [], [restriction]
+    members = _value(graphs, expr, OWL.intersectionOf)
+    if members is None:
+        return None
+    union = Graph()
+    for g in graphs:  # the list cells may sit in any graph; copy just the list
+        node = members
+        while node is not None and node != RDF.nil:
+            first, rest = _value([g], node, RDF.first), _value([g], node, RDF.rest)
+            if first is None:
+                break
+            union.add((node, RDF.first, first))
+            union.add((node, RDF.rest, rest))
+            node = rest
+    named, restrictions = [], []
+    for item in Collection(union, members):
+        if isinstance(item, URIRef):
+            named.append(item)
+        else:
+            r = _restriction(graphs, item)
+            if r is None:
+                return None  # something the targeted reasoner does not handle: leave it to owlrl
+            restrictions.append(r)
+    return named, restrictions
+
+
+def _restriction(graphs: list[Graph], node) -> tuple | None:
+    prop, filler = _value(graphs, node, OWL.onProperty), _value(graphs, node, OWL.someValuesFrom)
+    if isinstance(prop, URIRef) and isinstance(filler, URIRef):
+        return prop, filler
+    return None
+
+
+def _close_properties(schema: Schema, edges: dict[URIRef, set]) -> None:
+    """Sub-property, inverse and transitive closure of `edges` (property → {(s, o)}), to a fixpoint."""
     changed = True
     while changed:
         changed = False
         for p in list(edges):
-            for q in props.get(p, {p}):
-                for pair in list(edges[p]):
-                    if pair not in edges[q]:
-                        edges[q].add(pair)
-                        changed = True
-            for q in inverse.get(p, ()):
-                for s, o in list(edges[p]):
-                    if (o, s) not in edges[q]:
-                        edges[q].add((o, s))
-                        changed = True
-        for p in transitive:
-            succ = defaultdict(set)
-            for s, o in edges[p]:
-                succ[s].add(o)
-            for s in list(succ):
-                seen, stack = set(), list(succ[s])
-                while stack:
-                    o = stack.pop()
-                    if o in seen:
-                        continue
-                    seen.add(o)
-                    stack.extend(succ.get(o, ()))
-                for o in seen:
-                    if (s, o) not in edges[p]:
-                        edges[p].add((s, o))
-                        changed = True
+            pairs = edges[p]
+            if not pairs:
+                continue
+            for q in schema.super_props.get(p, ()):
+                target = edges[q]
+                before = len(target)
+                target |= pairs
+                changed |= len(target) != before
+            for q in schema.inverse.get(p, ()):
+                target = edges[q]
+                before = len(target)
+                target |= {(o, s) for s, o in pairs}
+                changed |= len(target) != before
+        for p in schema.transitive:
+            pairs = edges[p]
+            if not pairs:
+                continue
+            closed = _transitive_pairs(pairs)
+            if len(closed) != len(pairs):
+                edges[p] = closed
+                changed = True
+
+
+def _transitive_pairs(pairs: set) -> set:
+    graph = nx.DiGraph()
+    graph.add_edges_from(pairs)
+    if nx.is_directed_acyclic_graph(graph):
+        closure = nx.transitive_closure_dag(graph)
+    else:
+        closure = nx.transitive_closure(graph, reflexive=None)
+    return set(closure.edges())
+
+
+def infer(data: Graph) -> Graph:
+    """The new triples the targeted rules entail from the union of `data` (a Dataset, or one Graph)."""
+    graphs = _sources(data)
+    schema = Schema(graphs)
+
+    asserted: dict[URIRef, set] = defaultdict(set)
+    for p in schema.properties():
+        asserted[p] = {(s, o) for s, _, o in _triples(graphs, (None, p, None))}
+    edges: dict[URIRef, set] = defaultdict(set, {p: set(pairs) for p, pairs in asserted.items()})
+    _close_properties(schema, edges)
+
+    types: dict = defaultdict(set)
+    for s, _, c in _triples(graphs, (None, RDF.type, None)):
+        if isinstance(c, URIRef):
+            types[s].add(c)
+    asserted_types = {s: set(cs) for s, cs in types.items()}
+    _close_types(schema, types, types.keys())
+
+    # defined classes, then the class closure of what they add (repeat while something new appears)
+    pending = True
+    while pending:
+        pending = False
+        for cls, named, restrictions in schema.defined:
+            for s in _members(types, edges, named, restrictions):
+                if cls not in types[s]:
+                    types[s].add(cls)
+                    _close_types(schema, types, [s])
+                    pending = True
+
+    new = Graph()
+    bind_prefixes(new)
+    add = new.add
     for p, pairs in edges.items():
+        old = asserted.get(p, ())
         for s, o in pairs:
-            if (s, p, o) not in data:
-                new.add((s, p, o))
-    for s, p, o in data.triples((None, RKG.retaliatesFor, None)):
-        new.add((s, RDF.type, RKG.RetaliatoryAct))
-    typed = defaultdict(set)
-    for s, c in data.subject_objects(RDF.type):
-        typed[s].add(c)
-    for s, c in new.subject_objects(RDF.type):
-        typed[s].add(c)
-    for s, cs in typed.items():
-        for c in list(cs):
-            for parent in classes.get(c, ()):
-                if parent not in cs and isinstance(parent, URIRef):
-                    new.add((s, RDF.type, parent))
-    for t in list(new):
-        if t in data:
-            new.remove(t)
+            if (s, o) not in old and not isinstance(s, Literal):  # literal subjects cannot be stored
+                add((s, p, o))
+    for s, cs in types.items():
+        old = asserted_types.get(s, ())
+        for c in cs:
+            if c not in old:
+                add((s, RDF.type, c))
     return new
 
 
+def _close_types(schema: Schema, types: dict, subjects: Iterable) -> None:
+    supers = schema.super_classes
+    for s in list(subjects):
+        cs = types[s]
+        extra = set()
+        for c in cs:
+            extra |= supers.get(c, set())
+        cs |= extra
+
+
+def _members(types: dict, edges: dict, named: list, restrictions: list) -> set:
+    """Individuals in every named class and with a value in each restriction's filler class."""
+    candidates: set | None = None
+    for prop, filler in restrictions:
+        found = {s for s, o in edges.get(prop, ())
+                 if filler == OWL.Thing or filler in types.get(o, ())}
+        candidates = found if candidates is None else candidates & found
+    if candidates is None:
+        candidates = {s for s, cs in types.items() if all(c in cs for c in named)}
+    return {s for s in candidates if all(c in types.get(s, ()) for c in named)}
+
+
 def infer_owlrl(data: Graph) -> Graph:
-    """owlrl's full OWL RL closure over a copy of data; returns only the new triples."""
+    """owlrl's full OWL RL closure over a copy of the union of `data`; returns only the new triples."""
     import owlrl
 
-    data = _as_graph(data)
+    graphs = _sources(data)
     work = Graph()
-    for t in data:
-        work.add(t)
+    for g in graphs:
+        for t in g:
+            work.add(t)
+    before = set(work)
     owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(work)
     new = Graph()
+    bind_prefixes(new)
     for t in work:
-        if t not in data:
+        if t not in before:
             new.add(t)
     return new
