@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF
 
 from kg.namespaces import GRAPH, RKG
 from kg.rdfio import named_graphs
@@ -25,10 +27,13 @@ def _acts(graph) -> dict[URIRef, dict]:
     return out
 
 
+SLACK = timedelta(days=1)  # news often dates an act by the day it was reported
+
+
 def _same(a: dict, b: dict) -> bool:
     return (a["cls"] == b["cls"] and a["actor"] == b["actor"]
             and (not a["targets"] or not b["targets"] or bool(a["targets"] & b["targets"]))
-            and a["start"] <= b["end"] and b["start"] <= a["end"])
+            and a["start"] - SLACK <= b["end"] and b["start"] - SLACK <= a["end"])
 
 
 def merge(ds: Dataset) -> dict[URIRef, URIRef]:
@@ -70,5 +75,3 @@ def _rewrite(graph, mapping: dict[URIRef, URIRef]) -> None:
                 continue  # the canonical act keeps its own (more precise) date
             graph.add((ns, p, no))
 
-
-__all__ = ["merge", "XSD"]

@@ -9,6 +9,7 @@ ACTOR = Namespace(BASE + "actor/")
 PERSON = Namespace(BASE + "person/")
 PLACE = Namespace(BASE + "place/")
 MISSION = Namespace(BASE + "mission/")
+OFFICE = Namespace(BASE + "office/")
 EVENT = Namespace(BASE + "event/")
 ARTICLE = Namespace(BASE + "article/")
 SOURCE = Namespace(BASE + "source/")
@@ -32,7 +33,7 @@ def curated_graph(stem: str):
 
 
 PREFIXES = {
-    "rkg": RKG, "actor": ACTOR, "person": PERSON, "place": PLACE, "mission": MISSION, "event": EVENT,
+    "rkg": RKG, "actor": ACTOR, "person": PERSON, "place": PLACE, "mission": MISSION, "office": OFFICE, "event": EVENT,
     "article": ARTICLE, "source": SOURCE, "graph": GRAPH, "lex": LEX, "sem": SEM, "nif": NIF, "gaf": GAF,
     "wd": WD, "prov": PROV, "dcterms": DCTERMS, "skos": SKOS, "owl": OWL, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
 }

@@ -182,7 +182,7 @@ def build_lexicon(graph: Graph) -> Lexicon:
 
 
 def _qid(graph: Graph, node: URIRef) -> str | None:
-    for other in graph.objects(node, OWL.sameAs):
+    for other in sorted(graph.objects(node, OWL.sameAs)):
         if str(other).startswith(str(WD)):
             return str(other)[len(str(WD)):]
     return None
