@@ -89,6 +89,8 @@ def _used(attributes, records) -> tuple:
 
 
 def _declare(graph_el, cls: str, attributes) -> None:
+    if not attributes:
+        return
     attrs_el = etree.SubElement(graph_el, _q("attributes"), {"class": cls, "mode": "static"})
     for att_id, title, gexf_type in attributes:
         etree.SubElement(attrs_el, _q("attribute"), {"id": att_id, "title": title, "type": gexf_type})

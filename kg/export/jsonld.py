@@ -96,9 +96,13 @@ def _nodes(graph: Graph, ctx: dict) -> list:
     """The graph's node objects, compacted with `ctx`, blank nodes canonically labelled, sorted."""
     canonical = to_canonical_graph(graph) if graph else Graph()
     doc = json.loads(canonical.serialize(format="json-ld", context=ctx, auto_compact=False))
-    nodes = doc.get("@graph", []) if isinstance(doc, dict) else doc
-    if isinstance(doc, dict) and "@graph" not in doc:
-        nodes = [{k: v for k, v in doc.items() if k != "@context"}] if len(doc) > 1 else []
+    if isinstance(doc, list):
+        nodes = doc
+    elif "@graph" in doc:
+        nodes = doc["@graph"]
+    else:  # a single node is written without @graph
+        node = {k: v for k, v in doc.items() if k != "@context"}
+        nodes = [node] if node else []
     return sorted((_sorted(n) for n in nodes), key=lambda n: (str(n.get("@id", "")), _key(n)))
 
 
