@@ -91,10 +91,9 @@ def write(result: BuildResult, out: Path) -> list[Path]:
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
     payloads: dict[str, str | bytes] = {"dataset.trig": trig_text(result.dataset), "validation.txt": result.report}
-    for name, filename in (("events-csv", "events.csv"), ("gexf", "graph.gexf"), ("graphml", "graph.graphml"),
-                           ("jsonld", "dataset.jsonld")):
-        if name in EXPORTERS:
-            payloads[filename] = EXPORTERS[name](result.dataset)
+    for name, filename in (("events-csv", "events.csv"), ("gexf", "graph.gexf"), ("gexf-actors", "actors.gexf"),
+                           ("graphml", "graph.graphml"), ("jsonld", "dataset.jsonld")):
+        payloads[filename] = EXPORTERS[name](result.dataset)
     try:
         out.mkdir(parents=True, exist_ok=True)
         written = []

@@ -201,7 +201,7 @@ def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None) -> 
 
 @main.command(name="export")
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["gexf", "graphml", "jsonld", "ttl", "trig", "events-csv"]))
+              type=click.Choice(["gexf", "gexf-actors", "graphml", "jsonld", "ttl", "trig", "events-csv"]))
 @DATA
 @SEEDS
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Write to this file (default: stdout).")

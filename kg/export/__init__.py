@@ -13,6 +13,7 @@ from rdflib import Dataset
 from kg.export.gexf import to_gexf
 from kg.export.graphml import to_graphml
 from kg.export.jsonld import to_jsonld
+from kg.export.tables import to_events_csv, to_trig, to_turtle
 from kg.rdfio import union_graph
 
 Exporter = Callable[[Dataset], bytes]
@@ -43,7 +44,9 @@ EXPORTERS: dict[str, Exporter] = {
     "gexf-actors": export_gexf_actors,
     "graphml": export_graphml,
     "jsonld": export_jsonld,
-    # --- lead engineer: add "ttl", "trig" and "events-csv" here (same signature: Dataset -> bytes) ---
+    "ttl": to_turtle,
+    "trig": to_trig,
+    "events-csv": to_events_csv,
 }
 
 SUFFIXES: dict[str, str] = {
@@ -51,7 +54,9 @@ SUFFIXES: dict[str, str] = {
     "gexf-actors": ".actors.gexf",
     "graphml": ".graphml",
     "jsonld": ".jsonld",
-    # --- and their suffixes here: "ttl": ".ttl", "trig": ".trig", "events-csv": ".csv" ---
+    "ttl": ".ttl",
+    "trig": ".trig",
+    "events-csv": ".csv",
 }
 
 
