@@ -11,7 +11,13 @@ the ontology as ``ontology=`` (pyshacl then mixes it in), or give data that alre
 pyshacl runs with ``inference="none"``.
 
 Sub-properties of ``rkg:respondsTo`` need no materialisation either: the shapes name
-``rkg:respondsTo``, ``rkg:retaliatesFor`` and ``rkg:tightens`` explicitly.
+``rkg:respondsTo``, ``rkg:retaliatesFor`` and ``rkg:tightens`` explicitly; a materialised
+``rkg:hasCausalAncestor`` closure is welcome (the cycle check follows it too).
+
+Do not validate a full OWL RL closure (owlrl): its owl:sameAs rules copy every statement about
+``actor:RUS`` onto ``wd:Q159`` (so an event gets two actors and fails sh:maxCount) and make every term,
+literals included, owl:sameAs itself; rdfs:domain rules would also type whatever carries ``rkg:date``
+as an ``rkg:Event``. Validate the asserted data plus the ontology plus the rdf:type closure.
 """
 
 from __future__ import annotations
