@@ -123,17 +123,14 @@ def validate(path: Path | None, seeds: Path) -> None:
     Example:
       kg validate build/dataset.trig
     """
-    from kg.build import reason
+    from kg.build import reason, validation_graph
     from kg.data import load
-    from kg.namespaces import INFERRED_GRAPH
-    from kg.rdfio import union_graph
     from kg.validate import report_text
     from kg.validate import validate as run_validate
 
     ds = load(path, seeds)
-    if not len(ds.graph(INFERRED_GRAPH)):
-        reason(ds)
-    report = run_validate(union_graph(ds))
+    reason(ds)
+    report = run_validate(validation_graph(ds))
     click.echo(report_text(report))
     sys.exit(0 if report.conforms else 1)
 

@@ -84,7 +84,11 @@ def graph_turtle_body(graph: Graph) -> str:
 
 
 def trig_text(ds: Dataset) -> str:
-    """Deterministic TriG: all prefixes, then one block per named graph sorted by name."""
+    """Deterministic TriG: all prefixes, then one block per named graph sorted by name.
+
+    Graph bodies are not indented: rdflib writes long texts as triple-quoted literals, and indenting
+    their continuation lines would change the article text that mention offsets point into.
+    """
     from kg.namespaces import PREFIXES
 
     lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
@@ -92,7 +96,7 @@ def trig_text(ds: Dataset) -> str:
     for graph in named_graphs(ds):
         body = graph_turtle_body(graph)
         lines.append(f"<{graph.identifier}> {{")
-        lines.extend("    " + line if line else "" for line in body.splitlines())
+        lines.append(body)  # not indented: that would change multi-line literals
         lines.append("}")
         lines.append("")
     return "\n".join(lines)

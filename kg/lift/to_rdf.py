@@ -38,8 +38,8 @@ def short(iri) -> str:
     return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def add_date(g: Graph, node: URIRef, date) -> None:
-    g.add((node, RKG.date, Literal(date.iso())))
+def add_date(g: Graph, node: URIRef, date, prop=RKG.date) -> None:
+    g.add((node, prop, Literal(date.iso())))
     g.add((node, RKG.datePrecision, PRECISION[date.precision]))
     g.add((node, RKG.dateStart, Literal(date.start.isoformat(), datatype=XSD.date)))
     g.add((node, RKG.dateEnd, Literal(date.end.isoformat(), datatype=XSD.date)))
@@ -53,8 +53,7 @@ def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Gr
     g.add((a, DCTERMS.identifier, Literal(article.id)))
     g.add((a, DCTERMS.language, Literal(article.language)))
     g.add((a, RKG.fileName, Literal(article.file_name)))
-    add_date(g, a, article.date)
-    g.add((a, DCTERMS.date, Literal(article.date.iso())))
+    add_date(g, a, article.date, DCTERMS.date)
     ctx = context_iri(article)
     g.add((ctx, RDF.type, NIF.Context))
     g.add((ctx, NIF.isString, Literal(article.text)))
