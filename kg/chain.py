@@ -357,3 +357,51 @@ def render_text(chain: list[Step]) -> str:
             lines.append("   (no evidence recorded)")
         lines.append("")
     return "\n".join(lines)
+
+
+def render_dot(chain: list[Step]) -> str:
+    """The chain as a Graphviz DOT digraph (newer act → older act, labelled with the relation)."""
+
+    def q(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = ["digraph chain {", "  rankdir=TB;", '  node [shape=box, fontname="Helvetica"];']
+    for step in chain:
+        label = "\n".join([step.date, f"{step.actor_label} → {', '.join(step.target_labels) or '—'}", step.class_label])
+        lines.append(f"  {q(step.act)} [label={q(label).replace(chr(10), chr(92) + 'n')}];")
+    for step in chain:
+        if step.responds_to:
+            words = RELATION_WORDS.get(step.relation or "", "")
+            lines.append(f"  {q(step.act)} -> {q(step.responds_to)} [label={q(words)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def render_svg(chain: list[Step]) -> str:
+    """The chain as a standalone SVG timeline (oldest at the top), drawn without external tools."""
+    from xml.sax.saxutils import escape
+
+    width, box_h, gap, margin = 760, 58, 34, 20
+    height = margin * 2 + len(chain) * box_h + max(len(chain) - 1, 0) * gap
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif" font-size="13">',
+           '<defs><marker id="arrow" markerWidth="10" markerHeight="10" refX="5" refY="5" orient="auto">'
+           '<path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>']
+    for i, step in enumerate(chain):
+        y = margin + i * (box_h + gap)
+        fill = "#fde2e2" if i == 0 else "#e8eef9"
+        out.append(f'<g><title>{escape(step.act)}</title>'
+                   f'<rect x="{margin}" y="{y}" width="{width - 2 * margin}" height="{box_h}" rx="6" '
+                   f'fill="{fill}" stroke="#333"/>')
+        head = f"{step.date}  {step.actor_label} → {', '.join(step.target_labels) or '—'}  ({step.class_label})"
+        out.append(f'<text x="{margin + 10}" y="{y + 22}" font-weight="bold">{escape(head)}</text>')
+        label = step.label if len(step.label) <= 100 else step.label[:99] + "…"
+        out.append(f'<text x="{margin + 10}" y="{y + 42}">{escape(label)}</text></g>')
+        if i:
+            y0 = y - gap
+            out.append(f'<line x1="{width // 2}" y1="{y}" x2="{width // 2}" y2="{y0 + 2}" stroke="#555" '
+                       'marker-end="url(#arrow)"/>')
+            words = RELATION_WORDS.get(step.relation or "", step.relation or "")
+            out.append(f'<text x="{width // 2 + 10}" y="{y - gap // 2 + 4}" fill="#555">{escape(words)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"

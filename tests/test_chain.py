@@ -120,3 +120,17 @@ def test_lifted_quote_evidence(built):
     for ev in quotes:
         assert ev.article and ev.begin is not None and ev.end is not None and ev.begin < ev.end
         assert ev.text.strip()
+
+
+def test_render_svg_and_dot(ds):
+    import xml.dom.minidom
+
+    from kg.chain import render_dot, render_svg
+
+    chain = find_chain(ds, SUSPENSION)
+    svg = render_svg(chain)
+    doc = xml.dom.minidom.parseString(svg)
+    assert doc.documentElement.tagName == "svg"
+    assert len(doc.getElementsByTagName("rect")) == len(chain)
+    dot = render_dot(chain)
+    assert dot.startswith("digraph chain {") and dot.count("->") == len(chain) - 1
