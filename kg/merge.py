@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rdflib import Dataset, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from kg.namespaces import GRAPH, RKG
 from kg.rdfio import named_graphs
@@ -71,7 +71,7 @@ def _rewrite(graph, mapping: dict[URIRef, URIRef]) -> None:
         ns, no = mapping.get(s, s), mapping.get(o, o)
         if (ns, no) != (s, o):
             graph.remove((s, p, o))
-            if ns != s and p in (RKG.date, RKG.datePrecision, RKG.dateStart, RKG.dateEnd):
-                continue  # the canonical act keeps its own (more precise) date
+            if ns != s and p in (RKG.date, RKG.datePrecision, RKG.dateStart, RKG.dateEnd, RDFS.label):
+                continue  # the canonical act keeps its own (more precise) date and its label
             graph.add((ns, p, no))
 
