@@ -73,7 +73,8 @@ def rows(g: Graph) -> list[dict[str, str]]:
         cls = leaf_class(g, set(g.objects(node, RDF.type)))
         if cls is None:
             continue
-        articles = sorted({str(f) for src in g.objects(node, PROV.wasDerivedFrom) for f in g.objects(src, RKG.fileName)})
+        sources = list(g.objects(node, PROV.wasDerivedFrom))
+        articles = sorted({str(f) for src in sources for f in g.objects(src, RKG.fileName)})
         mentions = sorted(g.objects(node, GAF.denotedBy), key=lambda m: int(g.value(m, NIF.beginIndex) or 0))
         evidence = " … ".join(str(g.value(m, NIF.anchorOf) or "") for m in mentions)
         if not mentions:

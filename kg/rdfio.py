@@ -20,7 +20,8 @@ def rdf_format(path: Path) -> str:
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        raise InputError(f"{path}: unknown RDF file type {path.suffix!r} (expected one of {', '.join(FORMATS)})")
+        known = ", ".join(FORMATS)
+        raise InputError(f"{path}: unknown RDF file type {path.suffix!r} (expected one of {known})") from None
 
 
 def read_text(path: Path) -> str:

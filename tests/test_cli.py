@@ -41,7 +41,8 @@ def test_lift_events_csv():
     result = invoke("lift", SEED_ARTICLE, "--format", "events-csv")
     assert result.exit_code == 0
     table = list(csv.DictReader(io.StringIO(result.output)))
-    assert {"article", "event_id", "date", "cameo", "actor_qid", "target_qids", "responds_to", "evidence"} <= set(table[0])
+    needed = {"article", "event_id", "date", "cameo", "actor_qid", "target_qids", "responds_to", "evidence"}
+    assert needed <= set(table[0])
     assert any(r["event_class"] == "Expulsion" and r["actor_qid"] == "Q7184" for r in table)
 
 

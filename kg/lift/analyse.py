@@ -229,7 +229,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 if tokens[j].text.isdigit() and len(tokens[j].text) == 4:
                     year, end = int(tokens[j].text), j + 1
                     break
-                if tokens[j].text not in (",", "and", "en", "of", "or") and not lex.months.get((language, tokens[j].lower)):
+                joins = tokens[j].text in (",", "and", "en", "of", "or")
+                if not joins and not lex.months.get((language, tokens[j].lower)):
                     break
             offset = None
             for pattern, off in lex.year_offsets:

@@ -294,8 +294,8 @@ class Extractor:
             return False
         nxt = match.end
         staff = self.lex.singles(LEX.StaffNouns, self.lang)
-        return nxt < len(toks) and (token_is(toks[nxt], staff)
-                                    or any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions))
+        described = any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions)
+        return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
         """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'."""
@@ -338,7 +338,7 @@ class Extractor:
         free.sort(key=lambda d: abs(info.clauses[d.start] - clause))
         pools = [(own, "clause")]
         if clause in info.cue_clauses:
-            for cue, m in info.response_cues:
+            for _cue, m in info.response_cues:
                 if info.clauses[m.start] == clause:
                     offset = relative_offset(info.sentence.tokens, m.start, self.lex)
                     earlier = [e for e in info.events if e.clause < clause and e.kind == "act"]
