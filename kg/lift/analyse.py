@@ -102,7 +102,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     i = 0
     while i < len(tokens):
         hit = None
-        for n in range(min(lex.max_name_len, len(tokens) - i), 0, -1):
+        lengths = lex.name_lengths.get(tokens[i].text, set()) | lex.name_lengths.get(tokens[i].lower, set())
+        for n in sorted((n for n in lengths if n <= len(tokens) - i), reverse=True):
             span = tokens[i:i + n]
             exact = tuple(t.text for t in span)
             for key, case in ((exact, True), (tuple(t.lower for t in span), False)):

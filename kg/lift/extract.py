@@ -96,8 +96,10 @@ class Extractor:
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
-    def _patterns(self, patterns):
-        return [p for p in patterns if p.language in (self.lang, "")]
+    def _patterns(self, patterns, words: set[str] | None = None):
+        """The patterns of the article's language; with `words`, only those whose first word occurs."""
+        return [p for p in patterns if p.language in (self.lang, "")
+                and (words is None or p.elements[0] & words)]
 
     def _clauses(self, sentence: Sentence, cue_matches: list[Match]) -> tuple[list[int], set[int]]:
         boundaries: dict[int, bool] = {}
@@ -146,11 +148,13 @@ class Extractor:
 
     def _sentence(self, sentence: Sentence) -> None:
         lex = self.lex
+        words = {t.lower for t in sentence.tokens} | {t.lemma for t in sentence.tokens}
+        self._words = words
         response_cues = [(c, m) for c in lex.cues if c.kind == "response"
-                         for p in self._patterns(c.patterns) for m in match_pattern(sentence.tokens, p)]
+                         for p in self._patterns(c.patterns, words) for m in match_pattern(sentence.tokens, p)]
         response_cues = _non_overlapping(response_cues)
         speech_cues = _non_overlapping([(c, m) for c in lex.cues if c.kind == "speech"
-                                        for p in self._patterns(c.patterns)
+                                        for p in self._patterns(c.patterns, words)
                                         for m in match_pattern(sentence.tokens, p)])
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
         mentions = find_mentions(sentence, lex)
@@ -187,7 +191,7 @@ class Extractor:
         taken = {i for _, m in response_cues for i in m.positions}
         candidates = []
         for trigger in self.lex.triggers:
-            for pattern in self._patterns(trigger.patterns):
+            for pattern in self._patterns(trigger.patterns, self._words):
                 for match in match_pattern(sentence.tokens, pattern):
                     if taken.intersection(match.positions):
                         continue

@@ -65,6 +65,7 @@ class Lexicon:
     word_sets: dict[URIRef, dict[str, set[tuple[str, ...]]]] = field(default_factory=dict)
     names: dict[tuple[str, ...], list[ActorName]] = field(default_factory=dict)
     max_name_len: int = 1
+    name_lengths: dict[str, set[int]] = field(default_factory=dict)  # first word of a name -> its lengths
     months: dict[tuple[str, str], int] = field(default_factory=dict)  # (language, word) -> month
     weekdays: dict[tuple[str, str], int] = field(default_factory=dict)
     year_offsets: list[tuple[Pattern, int]] = field(default_factory=list)
@@ -210,6 +211,7 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
         if all((e.entity, e.kind) != (name.entity, name.kind) for e in entries):
             entries.append(name)
         lex.max_name_len = max(lex.max_name_len, len(key))
+        lex.name_lengths.setdefault(key[0], set()).add(len(key))
 
     for actor in actors:
         for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
