@@ -8,7 +8,7 @@ import io
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from kg.namespaces import GAF, NIF, RKG, WD
+from kg.namespaces import GAF, NIF, RKG, WD, local_name
 
 COLUMNS = ["article", "event_id", "date", "date_precision", "event_class", "cameo", "goldstein", "plover",
            "actor", "actor_qid", "target", "target_qids", "responds_to", "evidence", "source",
@@ -16,16 +16,12 @@ COLUMNS = ["article", "event_id", "date", "date_precision", "event_class", "came
 RELATIONS = (RKG.respondsTo, RKG.retaliatesFor, RKG.tightens)
 
 
-def _short(iri) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def _label(g: Graph, node) -> str:
     for pred in (SKOS.prefLabel, RDFS.label):
         labels = sorted(g.objects(node, pred), key=lambda lit: (getattr(lit, "language", "") != "en", str(lit)))
         if labels:
             return str(labels[0])
-    return _short(node)
+    return local_name(node)
 
 
 def _state(g: Graph, node):
@@ -84,10 +80,10 @@ def rows(g: Graph) -> list[dict[str, str]]:
         precision = g.value(node, RKG.datePrecision)
         out.append({
             "article": "|".join(articles),
-            "event_id": _short(node),
+            "event_id": local_name(node),
             "date": str(g.value(node, RKG.date) or ""),
-            "date_precision": _short(precision).removesuffix("Precision").lower() if precision else "",
-            "event_class": _short(cls),
+            "date_precision": local_name(precision).removesuffix("Precision").lower() if precision else "",
+            "event_class": local_name(cls),
             "cameo": str(g.value(cls, RKG.cameoCode) or ""),
             "goldstein": str(g.value(cls, RKG.goldsteinScore) or ""),
             "plover": str(g.value(cls, RKG.ploverCategory) or ""),
@@ -95,7 +91,7 @@ def rows(g: Graph) -> list[dict[str, str]]:
             "actor_qid": _qid(g, actor) if actor is not None else "",
             "target": "|".join(_label(g, _state(g, t)) for t in targets),
             "target_qids": "|".join(q for q in (_qid(g, t) for t in targets) if q),
-            "responds_to": "|".join(sorted({_short(c) for rel in RELATIONS for c in g.objects(node, rel)})),
+            "responds_to": "|".join(sorted({local_name(c) for rel in RELATIONS for c in g.objects(node, rel)})),
             "evidence": " ".join(evidence.split()),
             "source": "|".join(sorted(str(s) for s in g.objects(node, PROV.wasDerivedFrom))),
             "sentence_start": str(g.value(mentions[0], NIF.beginIndex)) if mentions else "",

@@ -43,3 +43,8 @@ def bind_prefixes(graph) -> None:
     """Bind the project's prefixes on a Graph or Dataset (for readable Turtle/TriG)."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
+
+
+def local_name(iri) -> str:
+    """The last segment of an IRI (after the last / or #): a readable id for tables and labels."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.lift.text import tokenize
-from kg.namespaces import LEX, RKG, WD
+from kg.namespaces import LEX, RKG, WD, local_name
 from kg.paths import ontology_dir
 from kg.rdfio import parse_graph
 
@@ -130,17 +130,13 @@ def _lang_words(graph: Graph, subject: URIRef) -> dict[str, set[tuple[str, ...]]
     return out
 
 
-def _short(iri: URIRef) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def _english(graph: Graph, node: URIRef) -> str:
     best = None
     for pred in (SKOS.prefLabel, RDFS.label):
         for lit in graph.objects(node, pred):
             if isinstance(lit, Literal) and lit.language in ("en", None):
                 best = best or str(lit)
-    return best or _short(node)
+    return best or local_name(node)
 
 
 def build_lexicon(graph: Graph) -> Lexicon:

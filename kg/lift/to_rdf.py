@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from kg.lift.article import Article
 from kg.lift.extract import Event
 from kg.lift.lexicon import Lexicon
-from kg.namespaces import ARTICLE, EVENT, GAF, NIF, RKG, bind_prefixes
+from kg.namespaces import ARTICLE, EVENT, GAF, NIF, RKG, bind_prefixes, local_name
 
 PRECISION = {"day": RKG.DayPrecision, "month": RKG.MonthPrecision, "year": RKG.YearPrecision}
 
@@ -32,10 +32,6 @@ def event_iri(article: Article, event: Event) -> URIRef:
     start, end = event.spans[0]
     key = f"{article.id}|{event.cls}|{event.kind}|{start}|{end}|{event.start}"
     return EVENT[f"{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
-
-
-def short(iri) -> str:
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def add_date(g: Graph, node: URIRef, date, prop=RKG.date) -> None:
@@ -90,8 +86,8 @@ def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Gr
             g.add((node, RKG.quote, Literal(e.quote, lang=article.language)))
         if e.attributed_to is not None:
             g.add((node, RKG.attributedTo, e.attributed_to))
-        targets = ", ".join(lex.labels.get(t, short(t)) for t in e.targets)
-        label = f"{lex.labels.get(e.actor, short(e.actor))}: {_class_label(lex, e.cls)}"
+        targets = ", ".join(lex.labels.get(t, local_name(t)) for t in e.targets)
+        label = f"{lex.labels.get(e.actor, local_name(e.actor))}: {_class_label(lex, e.cls)}"
         g.add((node, RDFS.label, Literal(label + (f" → {targets}" if targets else ""), lang="en")))
         g.add((node, PROV.wasDerivedFrom, a))
         for start, end in sorted(e.spans):
@@ -99,7 +95,7 @@ def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Gr
         for cause, relation, sentence in e.links:
             c = iris[id(cause)]
             g.add((node, relation, c))
-            link = EVENT[f"link-{short(node)}-{short(c)}"]
+            link = EVENT[f"link-{local_name(node)}-{local_name(c)}"]
             g.add((link, RDF.type, RKG.LinkEvidence))
             g.add((link, RKG.effect, node))
             g.add((link, RKG.cause, c))
@@ -114,4 +110,4 @@ def _class_label(lex: Lexicon, cls: URIRef) -> str:
         for lit in lex.graph.objects(cls, RDFS.label):
             if getattr(lit, "language", None) == "en":
                 return str(lit).lower()
-    return short(cls)
+    return local_name(cls)
