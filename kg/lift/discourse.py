@@ -132,12 +132,9 @@ def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None
 
 
 def _trigger_words(ex: Extractor) -> set[str]:
-    words = set()
-    for trig in ex.lex.triggers:
-        for p in trig.patterns:
-            if len(p.elements) == 1 and p.language == ex.lang:
-                words |= set(p.elements[0])
-    return words
+    """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
+    index = ex.lex.by_first_word(ex.lex.triggers, ex.lang)
+    return {w for w, pairs in index.items() if any(len(p.elements) == 1 for _, p in pairs)}
 
 
 def _resolve_pending(ex: Extractor, events: list[Event]) -> None:

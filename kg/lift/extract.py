@@ -96,11 +96,6 @@ class Extractor:
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
-    def _patterns(self, patterns, words: set[str] | None = None):
-        """The patterns of the article's language; with `words`, only those whose first word occurs."""
-        return [p for p in patterns if p.language in (self.lang, "")
-                and (words is None or p.elements[0] & words)]
-
     def _clauses(self, sentence: Sentence, cue_matches: list[Match]) -> tuple[list[int], set[int]]:
         boundaries: dict[int, bool] = {}
         for m in cue_matches:
@@ -150,12 +145,10 @@ class Extractor:
         lex = self.lex
         words = {t.lower for t in sentence.tokens} | {t.lemma for t in sentence.tokens}
         self._words = words
-        response_cues = [(c, m) for c in lex.cues if c.kind == "response"
-                         for p in self._patterns(c.patterns, words) for m in match_pattern(sentence.tokens, p)]
-        response_cues = _non_overlapping(response_cues)
-        speech_cues = _non_overlapping([(c, m) for c in lex.cues if c.kind == "speech"
-                                        for p in self._patterns(c.patterns, words)
-                                        for m in match_pattern(sentence.tokens, p)])
+        cues = [(c, m) for c, p in lex.candidates(lex.cues, self.lang, words)
+                for m in match_pattern(sentence.tokens, p)]
+        response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
+        speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech"])
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
         mentions = find_mentions(sentence, lex)
         classify_mentions(sentence, mentions, lex, self.lang)
@@ -190,20 +183,19 @@ class Extractor:
     def _trigger_matches(self, sentence, clauses, response_cues, speech_cues):
         taken = {i for _, m in response_cues for i in m.positions}
         candidates = []
-        for trigger in self.lex.triggers:
-            for pattern in self._patterns(trigger.patterns, self._words):
-                for match in match_pattern(sentence.tokens, pattern):
-                    if taken.intersection(match.positions):
+        for trigger, pattern in self.lex.candidates(self.lex.triggers, self.lang, self._words):
+            for match in match_pattern(sentence.tokens, pattern):
+                if taken.intersection(match.positions):
+                    continue
+                if trigger.requires is not None:
+                    distance = self._near_word(sentence, match, trigger.requires)
+                    if distance is None:
                         continue
-                    if trigger.requires is not None:
-                        distance = self._near_word(sentence, match, trigger.requires)
-                        if distance is None:
-                            continue
-                    else:
-                        distance = NO_REQUIREMENT_DISTANCE
-                    if self._negated(sentence, match, clauses):
-                        continue
-                    candidates.append((distance, match.start, trigger, match))
+                else:
+                    distance = NO_REQUIREMENT_DISTANCE
+                if self._negated(sentence, match, clauses):
+                    continue
+                candidates.append((distance, match.start, trigger, match))
         chosen: list[tuple[Trigger, Match]] = []
         used: set[int] = set()
         for _, _, trigger, match in sorted(candidates, key=lambda c: (c[0], c[1], str(c[2].iri))):

@@ -74,12 +74,43 @@ class Lexicon:
     labels: dict[URIRef, str] = field(default_factory=dict)
     media: set[URIRef] = field(default_factory=set)
     graph: Graph | None = None
+    _singles: dict = field(default_factory=dict, repr=False)
+    _first: dict = field(default_factory=dict, repr=False)
 
     def words(self, word_set: URIRef, language: str) -> set[tuple[str, ...]]:
         return self.word_sets.get(word_set, {}).get(language, set())
 
     def singles(self, word_set: URIRef, language: str) -> set[str]:
-        return {w[0] for w in self.words(word_set, language) if len(w) == 1}
+        """One-word members of a word set (cached: the lifter asks for them in every sentence)."""
+        key = (word_set, language)
+        if key not in self._singles:
+            self._singles[key] = {w[0] for w in self.words(word_set, language) if len(w) == 1}
+        return self._singles[key]
+
+    def by_first_word(self, entries, language: str) -> dict[str, list]:
+        """(entry, pattern) pairs of a language indexed by the words their pattern can start with."""
+        key = (id(entries), language)
+        if key not in self._first:
+            index: dict[str, list] = {}
+            for entry in entries:
+                for p in entry.patterns:
+                    if p.language in (language, "") and p.elements[0] != GAP:
+                        for word in p.elements[0]:
+                            index.setdefault(word, []).append((entry, p))
+            self._first[key] = index
+        return self._first[key]
+
+    def candidates(self, entries, language: str, words: set[str]) -> list:
+        """The (entry, pattern) pairs whose first word occurs in `words`, in lexicon order."""
+        index = self.by_first_word(entries, language)
+        seen, out = set(), []
+        for word in words:
+            for pair in index.get(word, ()):
+                if id(pair[1]) not in seen:
+                    seen.add(id(pair[1]))
+                    out.append(pair)
+        order = {id(e): i for i, e in enumerate(entries)}
+        return sorted(out, key=lambda pair: (order[id(pair[0])], pair[1].text))
 
 
 def _words(text: str) -> tuple[str, ...]:
