@@ -163,7 +163,8 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _has_service(node) -> bool:
+def _nodes(node):
+    """Every part of a parsed query (algebra nodes, dicts, lists), each once."""
     seen = set()
     stack = [node]
     while stack:
@@ -171,15 +172,16 @@ def _has_service(node) -> bool:
         if id(item) in seen:
             continue
         seen.add(id(item))
-        if isinstance(item, CompValue):
-            if item.name in ("ServiceGraphPattern", "Service"):
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, dict):
+        yield item
+        if isinstance(item, dict):  # CompValue is a dict too
             stack.extend(item.values())
         elif isinstance(item, list | tuple | set):
             stack.extend(item)
-    return False
+
+
+def _has_service(node) -> bool:
+    return any(isinstance(item, CompValue) and item.name in ("ServiceGraphPattern", "Service")
+               for item in _nodes(node))
 
 
 # ---------------------------------------------------------------------------------------------- parameters
@@ -254,19 +256,7 @@ def bind_params(text: str, params: dict[str, str] | None, origin: str = "query")
 
 
 def _variables(node) -> set:
-    out, stack, seen = set(), [node], set()
-    while stack:
-        item = stack.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, Variable):
-            out.add(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | set):
-            stack.extend(item)
-    return out
+    return {item for item in _nodes(node) if isinstance(item, Variable)}
 
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
