@@ -134,7 +134,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     agent_markers = lex.singles(LEX.AgentMarkers, language)
     target_markers = lex.singles(LEX.TargetMarkers, language)
     place_markers = lex.singles(LEX.PlaceMarkers, language)
-    determiners = {"de", "het", "een", "the", "a", "an"}
+    determiners = lex.singles(LEX.Determiners, language)
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -287,14 +287,17 @@ def _match_from(tokens, pattern, i):
     return [m for m in match_pattern(tokens, pattern, i, min(len(tokens), i + 4)) if m.start == i]
 
 
-def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon) -> int | None:
+def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon, language: str) -> int | None:
     """'a day after', 'two weeks after', 'een week na': days between the two events, or None."""
-    units = {"day": 1, "days": 1, "dag": 1, "dagen": 1, "week": 7, "weeks": 7, "weken": 7}
     if cue_start < 2:
         return None
-    unit = units.get(tokens[cue_start - 1].lower)
-    if unit is None:
+    word = tokens[cue_start - 1].lower
+    if word in lex.singles(LEX.DayUnits, language):
+        unit = 1
+    elif word in lex.singles(LEX.WeekUnits, language):
+        unit = 7
+    else:
         return None
     count_tok = tokens[cue_start - 2]
-    count = 1 if count_tok.lower in ("a", "an", "een", "one") else _number(count_tok, lex)
+    count = 1 if count_tok.lower in lex.singles(LEX.IndefiniteOne, language) else _number(count_tok, lex)
     return None if count is None else count * unit

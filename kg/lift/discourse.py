@@ -73,7 +73,7 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int) -> list[
     toks = info.sentence.tokens
     anaphors = ex.lex.singles(LEX.MeasureAnaphors, ex.lang) | ex.lex.singles(LEX.RetaliationNouns, ex.lang)
     head = toks[:cue_start]
-    pronouns = ex.lex.singles(LEX.SubjectPronouns, ex.lang) | {"dit", "dat", "this", "that"}
+    pronouns = ex.lex.singles(LEX.SubjectPronouns, ex.lang) | ex.lex.singles(LEX.Demonstratives, ex.lang)
     if not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns):
         return []
     adjective = next((m.actor for m in info.mentions if m.start < cue_start and m.actor is not None
@@ -174,7 +174,7 @@ def _reverses(effect: Event, cause: Event) -> bool:
 def _report_dates(ex: Extractor) -> None:
     """'Dat heeft het ministerie zaterdag bekendgemaakt': the date of the measures just told."""
     report = ex.lex.singles(LEX.ReportVerbs, ex.lang)
-    anaphora = {"dat", "dit", "that", "this", "it", "het"}
+    anaphora = ex.lex.singles(LEX.SubjectPronouns, ex.lang) | ex.lex.singles(LEX.Demonstratives, ex.lang)
     for idx, info in enumerate(ex.infos):
         toks = info.sentence.tokens
         if info.events or not toks or toks[0].lower not in anaphora or not info.dates:

@@ -31,8 +31,6 @@ from kg.lift.lexicon import Cue, Lexicon, Trigger
 from kg.lift.text import Sentence
 from kg.namespaces import LEX, RKG
 
-SUBORDINATORS = {"toen", "omdat", "nadat", "terwijl", "waarna", "doordat", "when", "because", "while",
-                 "whereas", "which", "who", "dat", "die", "that", ";"}
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 
@@ -100,8 +98,9 @@ class Extractor:
         boundaries: dict[int, bool] = {}
         for m in cue_matches:
             boundaries[m.start] = True
+        subordinators = self.lex.singles(LEX.Subordinators, self.lang)
         for i, tok in enumerate(sentence.tokens):
-            if i > 0 and tok.lower in SUBORDINATORS and i not in boundaries:
+            if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
                 boundaries[i] = False
         clauses, cue_clauses, current = [], set(), 0
         for i in range(len(sentence.tokens)):
@@ -273,7 +272,8 @@ class Extractor:
         toks = info.sentence.tokens
         for i, tok in enumerate(toks):
             if info.clauses[i] == clause + 1:
-                if tok.lower in ("die", "dat", "which", "that", "who") and clause + 1 not in info.trigger_clauses:
+                relative = tok.lower in self.lex.singles(LEX.RelativePronouns, self.lang)
+                if relative and clause + 1 not in info.trigger_clauses:
                     return clause + 1
                 return None
         return None
@@ -314,6 +314,7 @@ class Extractor:
     def _numbers(self, info: SentenceInfo, event: Event, clause: int) -> None:
         toks = info.sentence.tokens
         staff = self.lex.singles(LEX.StaffNouns, self.lang)
+        cap_markers = self.lex.singles(LEX.CapMarkers, self.lang)
         for i, tok in enumerate(toks):
             if info.clauses[i] != clause:
                 continue
@@ -323,7 +324,7 @@ class Extractor:
             after = toks[i + 1:i + 4]
             if event.count is None and any(token_is(t, staff) for t in after):
                 event.count = n
-            if i > event.start and i > 0 and toks[i - 1].lower in ("tot", "to") and event.cls == RKG.MissionDownsizing:
+            if i > event.start and i > 0 and toks[i - 1].lower in cap_markers and event.cls == RKG.MissionDownsizing:
                 event.cap_after = n
 
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
@@ -336,7 +337,7 @@ class Extractor:
         if clause in info.cue_clauses:
             for _cue, m in info.response_cues:
                 if info.clauses[m.start] == clause:
-                    offset = relative_offset(info.sentence.tokens, m.start, self.lex)
+                    offset = relative_offset(info.sentence.tokens, m.start, self.lex, self.lang)
                     earlier = [e for e in info.events if e.clause < clause and e.kind == "act"]
                     if offset is not None and earlier and not any(not d.future for d in own):
                         event.offset_from = (earlier[-1], -offset)
