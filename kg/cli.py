@@ -5,6 +5,7 @@ Exit codes (design.md): 0 success, 1 the data fails a check, 2 usage or input er
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -220,6 +221,47 @@ def export_cmd(fmt: str, data: Path | None, seeds: Path, out: Path | None) -> No
     else:
         write_atomic(out, payload)
         click.echo(f"wrote {out}")
+
+
+@main.command()
+@DATA
+@SEEDS
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the graph to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7070, show_default=True,
+              help="Port to listen on; 0 picks a free one (the URL is printed).")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run before its worker is stopped (the client gets 503).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Queries answered at the same time (one process each).")
+@click.option("--quiet", is_flag=True, help="Do not log requests to stderr.")
+def serve(data: Path | None, seeds: Path, host: str, port: int, time_limit: float, workers: int, quiet: bool) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol (GET and POST) at http://HOST:PORT/sparql.
+
+    Results come as JSON, XML, CSV or TSV (CONSTRUCT: Turtle, N-Triples, RDF/XML, JSON-LD) by the Accept
+    header; updates, SERVICE and FROM are refused as in `kg query`. Stop with Ctrl-C.
+
+    \b
+    Example:
+      kg serve --data build --port 0
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' URL
+    """
+    from kg.data import load
+    from kg.serve import is_loopback, make_server, url_of
+
+    ds = load(data, seeds)
+    server, pool = make_server(ds, host, port, time_limit=time_limit, workers=workers, quiet=quiet)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # a plain kill still cleans up the workers
+    try:
+        if not is_loopback(host):
+            click.echo(f"kg serve: warning: listening on {host}, not loopback: others can query the graph", err=True)
+        click.echo(f"serving {pool.size} quads read-only at {url_of(server)} (Ctrl-C stops)")
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        pool.close()
 
 
 if __name__ == "__main__":
