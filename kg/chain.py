@@ -360,21 +360,45 @@ def render_text(chain: list[Step]) -> str:
 
 
 def render_dot(chain: list[Step]) -> str:
-    """The chain as a Graphviz DOT digraph (newer act → older act, labelled with the relation)."""
+    """The chain as a Graphviz DOT digraph: oldest act at the top, each newer act below it, an edge from
+    the newer act to the one it answers, labelled with the relation; the start act and the origin shaded."""
 
     def q(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
-    lines = ["digraph chain {", "  rankdir=TB;", '  node [shape=box, fontname="Helvetica"];']
-    for step in chain:
+    lines = ["digraph chain {", "  rankdir=BT;",
+             '  node [shape=box, style="rounded,filled", fillcolor="#e8eef9", color="#333333", '
+             'fontname="Helvetica", fontsize=11];',
+             '  edge [fontname="Helvetica", fontsize=10, color="#555555", fontcolor="#555555"];']
+    for i, step in enumerate(chain):
         label = "\n".join([step.date, f"{step.actor_label} → {', '.join(step.target_labels) or '—'}", step.class_label])
-        lines.append(f"  {q(step.act)} [label={q(label).replace(chr(10), chr(92) + 'n')}];")
+        fill = ', fillcolor="#fde2e2"' if i == len(chain) - 1 else ', fillcolor="#f3e3c3"' if i == 0 else ""
+        lines.append(f"  {q(step.act)} [label={q(label)}, tooltip={q(step.label)}{fill}];")
     for step in chain:
         if step.responds_to:
             words = RELATION_WORDS.get(step.relation or "", "")
-            lines.append(f"  {q(step.act)} -> {q(step.responds_to)} [label={q(words)}];")
+            lines.append(f"  {q(step.act)} -> {q(step.responds_to)} [label={q(' ' + words)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def render_graphviz(chain: list[Step], timeout: float = 120) -> str:
+    """The chain's DOT laid out and drawn as SVG by Graphviz (`dot -Tsvg`), what `kg chain --svg` writes."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("dot")
+    if exe is None:
+        raise InputError("Graphviz is not installed (no `dot` on PATH)")
+    try:
+        done = subprocess.run([exe, "-Tsvg"], input=render_dot(chain).encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise InputError(f"Graphviz did not finish within {timeout:g} s") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(f"Graphviz failed: {message[0] if message else f'exit code {done.returncode}'}")
+    return done.stdout.decode("utf-8")
 
 
 def render_svg(chain: list[Step]) -> str:

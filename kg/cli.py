@@ -174,14 +174,18 @@ def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fm
 @click.argument("act", required=False)
 @DATA
 @SEEDS
-@click.option("--svg", type=click.Path(path_type=Path), default=None, help="Also draw the chain as SVG (Graphviz).")
-def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None) -> None:
+@click.option("--svg", type=click.Path(path_type=Path), default=None,
+              help="Also draw the chain as SVG with Graphviz (`dot`); without Graphviz, a simpler built-in drawing.")
+@click.option("--dot", "dot_file", type=click.Path(path_type=Path), default=None,
+              help="Also write the chain as Graphviz DOT.")
+def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None, dot_file: Path | None) -> None:
     """Print the chain from ACT (default: Russia's suspension of its NATO mission) back to the annexation.
 
     \b
     Example:
       kg chain
       kg chain event:curated-2021-10-18-ru-closes-nato-offices
+      kg chain --data build --svg docs/chain.svg
     """
     from kg.chain import find_chain, render_text
     from kg.data import load
@@ -189,11 +193,23 @@ def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None) -> 
     ds = load(data, seeds)
     steps = find_chain(ds, act)
     click.echo(render_text(steps))
-    if svg is not None:
-        from kg.chain import render_svg
-        from kg.rdfio import write_atomic
+    from kg.rdfio import write_atomic
 
-        write_atomic(svg, render_svg(steps))
+    if dot_file is not None:
+        from kg.chain import render_dot
+
+        write_atomic(dot_file, render_dot(steps))
+        click.echo(f"wrote {dot_file}")
+    if svg is not None:
+        import shutil
+
+        from kg.chain import render_graphviz, render_svg
+
+        if shutil.which("dot"):
+            write_atomic(svg, render_graphviz(steps))
+        else:
+            click.echo("kg: note: Graphviz (`dot`) is not installed; drawing the chain without it", err=True)
+            write_atomic(svg, render_svg(steps))
         click.echo(f"wrote {svg}")
 
 
