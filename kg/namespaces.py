@@ -3,8 +3,22 @@
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+_TERMS: dict[tuple[str, str], object] = {}
+
+
+class _Namespace(Namespace):
+    """A namespace that mints each term once: the lifter names lexicon terms in every sentence."""
+
+    def term(self, name: str):
+        key = (str(self), name)
+        found = _TERMS.get(key)
+        if found is None:
+            found = _TERMS[key] = super().term(name)
+        return found
+
+
 BASE = "https://w3id.org/rkg/"
-RKG = Namespace(BASE + "ontology#")
+RKG = _Namespace(BASE + "ontology#")
 ACTOR = Namespace(BASE + "actor/")
 PERSON = Namespace(BASE + "person/")
 PLACE = Namespace(BASE + "place/")
@@ -14,10 +28,10 @@ EVENT = Namespace(BASE + "event/")
 ARTICLE = Namespace(BASE + "article/")
 SOURCE = Namespace(BASE + "source/")
 GRAPH = Namespace(BASE + "graph/")
-LEX = Namespace(BASE + "lexicon/")
+LEX = _Namespace(BASE + "lexicon/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-GAF = Namespace("http://groundedannotationframework.org/gaf#")
+NIF = _Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+GAF = _Namespace("http://groundedannotationframework.org/gaf#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]

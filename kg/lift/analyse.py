@@ -25,9 +25,28 @@ def lemma(word: str, language: str) -> str:
         return word
 
 
+_LEMMAS: dict[str, dict[str, str]] = {}
+
+
 def add_lemmas(sentence: Sentence, language: str) -> None:
-    for tok in sentence.tokens:
-        tok.lemma = lemma(tok.lower, language) if tok.text[:1].isalpha() else tok.lower
+    """Give each token its lemma and index the sentence's words and lemmas by position."""
+    cache = _LEMMAS.setdefault(language, {})
+    where: dict[str, list[int]] = {}
+    for i, tok in enumerate(sentence.tokens):
+        low = tok.lower
+        lem = cache.get(low)
+        if lem is None:
+            lem = lemma(low, language) if low[:1].isalpha() else low
+            if len(cache) < 500_000:
+                cache[low] = lem
+        tok.lemma = lem
+        if low in where:
+            where[low].append(i)
+        else:
+            where[low] = [i]
+        if lem != low:
+            where.setdefault(lem, []).append(i)
+    sentence.where = where
 
 
 def token_is(tok: Token, words: frozenset[str] | set[str]) -> bool:
@@ -41,19 +60,37 @@ class Match:
     positions: tuple[int, ...]
 
 
-def match_pattern(tokens: list[Token], pattern: Pattern, lo: int = 0, hi: int | None = None) -> list[Match]:
-    """All non-overlapping matches of a pattern in tokens[lo:hi]."""
+def match_pattern(sentence: Sentence, pattern: Pattern, lo: int = 0, hi: int | None = None) -> list[Match]:
+    """All non-overlapping matches of a pattern in the sentence's tokens[lo:hi].
+
+    Only the positions where the pattern's first word occurs are tried (the sentence's word index).
+    """
+    tokens = sentence.tokens
     hi = len(tokens) if hi is None else hi
     elements = pattern.elements
+    if elements[0] == GAP:
+        return []
+    where = sentence.where
+    if not where and tokens:
+        sentence.index_words()
+        where = sentence.where
+    starts = [i for word in elements[0] if word in where for i in where[word]]
+    if not starts:
+        return []
+    for element in elements[1:]:  # every word of the pattern must occur somewhere before trying positions
+        if element != GAP and not any(word in where for word in element):
+            return []
+    if len(starts) > 1:
+        starts = sorted(set(starts))
     found: list[Match] = []
-    i = lo
-    while i < hi:
+    after = lo
+    for i in starts:
+        if i < after or i >= hi:
+            continue
         positions = _match_at(tokens, elements, i, hi)
         if positions:
             found.append(Match(positions[0], positions[-1] + 1, positions))
-            i = positions[-1] + 1
-        else:
-            i += 1
+            after = positions[-1] + 1
     return found
 
 
@@ -95,46 +132,62 @@ class Mention:
         return self.name.actor
 
 
+DESCRIPTIVE_KINDS = frozenset({"description", "adjective", "demonym"})  # may be written in lower case
+
+
 def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
-    """Longest-match lookup of gazetteer names over the sentence's tokens."""
+    """Longest-match lookup of gazetteer names over the sentence's tokens.
+
+    A case-sensitive entry (an acronym such as "VS") must match the exact text; other names match in
+    lower case, and proper names among them must still start with a capital in the text.
+    """
     tokens = sentence.tokens
+    ntok = len(tokens)
+    name_lengths = lex.name_lengths
+    names = lex.names
+    where = sentence.where or {t.lower: [k] for k, t in enumerate(tokens)}
+    firsts = where.keys() & name_lengths.keys()
+    if not firsts:
+        return []
     mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        hit = None
-        lengths = lex.name_lengths.get(tokens[i].text, set()) | lex.name_lengths.get(tokens[i].lower, set())
-        for n in sorted((n for n in lengths if n <= len(tokens) - i), reverse=True):
-            span = tokens[i:i + n]
-            exact = tuple(t.text for t in span)
-            for key, case in ((exact, True), (tuple(t.lower for t in span), False)):
-                for entry in lex.names.get(key, ()):
-                    if entry.case_sensitive != case:
-                        continue
-                    if not case and entry.kind not in ("description", "adjective", "demonym") \
-                            and not span[0].text[:1].isupper():
-                        continue
-                    hit = hit or Mention(i, i + n, entry)
-            if hit:
+    after = 0
+    for i in sorted(i for w in firsts for i in where[w]):
+        if i < after:
+            continue
+        lengths = name_lengths.get(tokens[i].lower)
+        if lengths is None:
+            continue
+        for n in lengths:
+            if i + n > ntok:
+                continue
+            if n == 1:
+                exact, lower = (tokens[i].text,), (tokens[i].lower,)
+            else:
+                span = tokens[i:i + n]
+                exact, lower = tuple([t.text for t in span]), tuple([t.lower for t in span])
+            hit = next((e for e in names.get(exact, ()) if e.case_sensitive), None)
+            if hit is None:
+                capital = tokens[i].text[:1].isupper()
+                hit = next((e for e in names.get(lower, ()) if not e.case_sensitive
+                            and (capital or e.kind in DESCRIPTIVE_KINDS)), None)
+            if hit is not None:
+                mentions.append(Mention(i, i + n, hit))
+                after = i + n
                 break
-        if hit:
-            mentions.append(hit)
-            i = hit.end
-        else:
-            i += 1
     return mentions
 
 
 def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon, language: str) -> None:
     """Give each mention its grammatical role from the words around it."""
     tokens = sentence.tokens
-    nouns = set()
-    for ws in (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns):
-        nouns |= lex.singles(ws, language)
-    gov = lex.singles(LEX.GovernmentNouns, language)
-    agent_markers = lex.singles(LEX.AgentMarkers, language)
-    target_markers = lex.singles(LEX.TargetMarkers, language)
-    place_markers = lex.singles(LEX.PlaceMarkers, language)
-    determiners = lex.singles(LEX.Determiners, language)
+    sets = lex.sets(language)
+    nouns = lex.memo(("owned-nouns", language),
+                     lambda: sets.StaffNouns | sets.MissionNouns | sets.OfficeNouns | sets.UseNouns)
+    gov = lex.sets(language).GovernmentNouns
+    agent_markers = lex.sets(language).AgentMarkers
+    target_markers = lex.sets(language).TargetMarkers
+    place_markers = lex.sets(language).PlaceMarkers
+    determiners = lex.sets(language).Determiners
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -194,8 +247,11 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     """Date expressions in a sentence, resolved against the publication date."""
     tokens = sentence.tokens
     out: list[DateExpr] = []
-    future_words = lex.singles(LEX.FutureMarkers, language)
-    parts = lex.singles(LEX.month_parts, language)
+    where = sentence.where or {t.lower: [t.index] for t in tokens}
+    if _date_words(lex, language).isdisjoint(where) and not any(len(w) == 4 and w.isdigit() for w in where):
+        return out  # no month, weekday, year or relative date word: most sentences
+    future_words = lex.sets(language).FutureMarkers
+    parts = lex.sets(language).month_parts
     used: set[int] = set()
 
     def is_future(i: int) -> bool:
@@ -211,7 +267,10 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             year -= 1
         return year
 
-    for i, tok in enumerate(tokens):
+    anchors = _date_anchors(lex, language)
+    positions = sorted({i for w, idx in where.items() if w in anchors or (len(w) == 4 and w.isdigit()) for i in idx})
+    for i in positions:
+        tok = tokens[i]
         if i in used:
             continue
         month = lex.months.get((language, tok.lower))
@@ -235,7 +294,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                     break
             offset = None
             for pattern, off in lex.year_offsets:
-                for m in _match_from(tokens, pattern, end):
+                for m in _match_from(sentence, pattern, end):
                     offset, end = off, m.end
             future = is_future(start)
             if year is None:
@@ -266,25 +325,60 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             out.append(DateExpr(i, i + 1, PartialDate(int(tok.text)), is_future(i)))
             used.add(i)
     for pattern, off in lex.year_offsets:
-        for m in match_pattern(tokens, pattern):
+        if pattern.elements[0] == GAP or not any(w in where for w in pattern.elements[0]):
+            continue
+        for m in match_pattern(sentence, pattern):
             if not used.intersection(range(m.start, m.end)):
                 out.append(DateExpr(m.start, m.end, PartialDate(pub.year + off)))
-    for ws, resolve in ((LEX["this-month"], lambda: pub.coarsen("month")),
-                        (LEX["this-week"], lambda: pub.coarsen("month")),
-                        (LEX["day-before"], lambda: pub.shift_days(-1) if pub.precision == "day" else pub),
-                        (LEX["today"], lambda: pub)):
-        for words in lex.words(ws, language):
-            for m in match_pattern(tokens, Pattern(tuple(frozenset([w]) for w in words), language, "")):
-                if not used.intersection(range(m.start, m.end)):
-                    out.append(DateExpr(m.start, m.end, resolve()))
-                    used.update(range(m.start, m.end))
+    resolvers = {"this-month": lambda: pub.coarsen("month"), "this-week": lambda: pub.coarsen("month"),
+                 "day-before": lambda: pub.shift_days(-1) if pub.precision == "day" else pub,
+                 "today": lambda: pub}
+    for kind, pattern in _relative_date_patterns(lex, language):
+        if not any(w in where for w in pattern.elements[0]):
+            continue
+        for m in match_pattern(sentence, pattern):
+            if not used.intersection(range(m.start, m.end)):
+                out.append(DateExpr(m.start, m.end, resolvers[kind]()))
+                used.update(range(m.start, m.end))
     return sorted(out, key=lambda d: d.start)
 
 
-def _match_from(tokens, pattern, i):
-    if i >= len(tokens):
+RELATIVE_DATE_SETS = ("this-month", "this-week", "day-before", "today")
+
+
+def _date_anchors(lex: Lexicon, language: str) -> frozenset[str]:
+    """Month and weekday names: the words an absolute or weekday date is built around."""
+    return lex.memo(("date-anchors", language), lambda: frozenset(
+        [w for (lg, w) in lex.months if lg == language] + [w for (lg, w) in lex.weekdays if lg == language]))
+
+
+def _date_words(lex: Lexicon, language: str) -> frozenset[str]:
+    """Words one of which a sentence must contain (besides a year) to hold a date expression."""
+    def build() -> frozenset[str]:
+        words = {w for (lg, w), _ in lex.months.items() if lg == language}
+        words |= {w for (lg, w), _ in lex.weekdays.items() if lg == language}
+        for pattern, _ in lex.year_offsets:
+            if pattern.language in (language, "") and pattern.elements[0] != GAP:
+                words |= pattern.elements[0]
+        for _, pattern in _relative_date_patterns(lex, language):
+            words |= pattern.elements[0]
+        return frozenset(words)
+
+    return lex.memo(("date-words", language), build)
+
+
+def _relative_date_patterns(lex: Lexicon, language: str) -> list[tuple[str, Pattern]]:
+    """Patterns of the relative date word sets ('earlier this month', 'gisteren'), built once per lexicon."""
+    return lex.memo(("relative-dates", language), lambda: [
+        (kind, Pattern(tuple(frozenset([w]) for w in words), language, " ".join(words)))
+        for kind in RELATIVE_DATE_SETS for words in sorted(lex.words(LEX[kind], language))])
+
+
+def _match_from(sentence, pattern, i):
+    if i >= len(sentence.tokens):
         return []
-    return [m for m in match_pattern(tokens, pattern, i, min(len(tokens), i + 4)) if m.start == i]
+    hi = min(len(sentence.tokens), i + 4)
+    return [m for m in match_pattern(sentence, pattern, i, hi) if m.start == i]
 
 
 def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon, language: str) -> int | None:
@@ -292,12 +386,12 @@ def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon, language:
     if cue_start < 2:
         return None
     word = tokens[cue_start - 1].lower
-    if word in lex.singles(LEX.DayUnits, language):
+    if word in lex.sets(language).DayUnits:
         unit = 1
-    elif word in lex.singles(LEX.WeekUnits, language):
+    elif word in lex.sets(language).WeekUnits:
         unit = 7
     else:
         return None
     count_tok = tokens[cue_start - 2]
-    count = 1 if count_tok.lower in lex.singles(LEX.IndefiniteOne, language) else _number(count_tok, lex)
+    count = 1 if count_tok.lower in lex.sets(language).IndefiniteOne else _number(count_tok, lex)
     return None if count is None else count * unit

@@ -10,7 +10,7 @@ from rdflib import URIRef
 from kg.lift.analyse import token_is
 from kg.lift.dates import PartialDate
 from kg.lift.extract import Event, Extractor, SentenceInfo
-from kg.namespaces import LEX, RKG
+from kg.namespaces import RKG
 
 
 def resolve(ex: Extractor) -> list[Event]:
@@ -71,9 +71,9 @@ def _previous_mention_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
 def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int) -> list[Event]:
     """'De maatregelen zijn een antwoord op …': the measures named in the sentences before."""
     toks = info.sentence.tokens
-    anaphors = ex.lex.singles(LEX.MeasureAnaphors, ex.lang) | ex.lex.singles(LEX.RetaliationNouns, ex.lang)
+    anaphors = ex.ws.MeasureAnaphors | ex.ws.RetaliationNouns
     head = toks[:cue_start]
-    pronouns = ex.lex.singles(LEX.SubjectPronouns, ex.lang) | ex.lex.singles(LEX.Demonstratives, ex.lang)
+    pronouns = ex.ws.SubjectPronouns | ex.ws.Demonstratives
     if not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns):
         return []
     adjective = next((m.actor for m in info.mentions if m.start < cue_start and m.actor is not None
@@ -124,7 +124,7 @@ def _link(ex: Extractor) -> None:
 
 def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None:
     """'antwoord op maatregelen van Washington', 'in response to the U.S. sanctions': whose measures."""
-    anaphors = ex.lex.singles(LEX.MeasureAnaphors, ex.lang)
+    anaphors = ex.ws.MeasureAnaphors
     if not any(token_is(t, anaphors) or t.lemma in _trigger_words(ex) for t in info.sentence.tokens[start:]):
         return None
     after = [m for m in info.mentions if m.start >= start and m.actor is not None and m.role != "location"]
@@ -133,8 +133,11 @@ def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None
 
 def _trigger_words(ex: Extractor) -> set[str]:
     """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
-    index = ex.lex.by_first_word(ex.lex.triggers, ex.lang)
-    return {w for w, pairs in index.items() if any(len(p.elements) == 1 for _, p in pairs)}
+    def build() -> set[str]:
+        index = ex.lex.by_first_word(ex.lex.triggers, ex.lang)
+        return {w for w, hits in index.items() if any(len(p.elements) == 1 for _, (_, p) in hits)}
+
+    return ex.lex.memo(("trigger-words", ex.lang), build)
 
 
 def _resolve_pending(ex: Extractor, events: list[Event]) -> None:
@@ -173,8 +176,8 @@ def _reverses(effect: Event, cause: Event) -> bool:
 
 def _report_dates(ex: Extractor) -> None:
     """'Dat heeft het ministerie zaterdag bekendgemaakt': the date of the measures just told."""
-    report = ex.lex.singles(LEX.ReportVerbs, ex.lang)
-    anaphora = ex.lex.singles(LEX.SubjectPronouns, ex.lang) | ex.lex.singles(LEX.Demonstratives, ex.lang)
+    report = ex.ws.ReportVerbs
+    anaphora = ex.ws.SubjectPronouns | ex.ws.Demonstratives
     for idx, info in enumerate(ex.infos):
         toks = info.sentence.tokens
         if info.events or not toks or toks[0].lower not in anaphora or not info.dates:

@@ -29,7 +29,7 @@ from kg.lift.article import Article
 from kg.lift.dates import PartialDate
 from kg.lift.lexicon import Cue, Lexicon, Trigger
 from kg.lift.text import Sentence
-from kg.namespaces import LEX, RKG
+from kg.namespaces import RKG
 
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
@@ -87,6 +87,7 @@ class Extractor:
         self.article = article
         self.lex = lex
         self.lang = article.language
+        self.ws = lex.sets(self.lang)
         self.events: list[Event] = []
         self.infos: list[SentenceInfo] = []
         self.retaliators: set[URIRef] = set()
@@ -98,10 +99,13 @@ class Extractor:
         boundaries: dict[int, bool] = {}
         for m in cue_matches:
             boundaries[m.start] = True
-        subordinators = self.lex.singles(LEX.Subordinators, self.lang)
-        for i, tok in enumerate(sentence.tokens):
-            if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
-                boundaries[i] = False
+        subordinators = self.ws.Subordinators
+        where = sentence.where
+        for word in [w for w in where if w in subordinators or w == ";"]:
+            for i in where[word]:
+                tok = sentence.tokens[i]
+                if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
+                    boundaries[i] = False
         clauses, cue_clauses, current = [], set(), 0
         for i in range(len(sentence.tokens)):
             if i in boundaries:
@@ -112,10 +116,13 @@ class Extractor:
         return clauses, cue_clauses
 
     def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
-        words = self.lex.words(word_set, self.lang)
-        singles = {w[0] for w in words if len(w) == 1}
+        singles = self.lex.singles(word_set, self.lang)
         best = None
-        for i, tok in enumerate(sentence.tokens):
+        where = sentence.where
+        near = sorted({i for w, idx in where.items() if w in singles or ("-" in w and w.split("-")[0] in singles)
+                       for i in idx})
+        for i in near:
+            tok = sentence.tokens[i]
             if token_is(tok, singles) or tok.lower.split("-")[0] in singles:
                 d = 0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1)))
                 if d <= REQUIREMENT_WINDOW and (best is None or d < best):
@@ -123,8 +130,8 @@ class Extractor:
         return best
 
     def _negated(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
-        neg = self.lex.singles(LEX.Negations, self.lang)
-        hyp = self.lex.singles(LEX.Hypotheticals, self.lang)
+        neg = self.ws.Negations
+        hyp = self.ws.Hypotheticals
         toks = sentence.tokens
         lo = max(0, match.start - 3)
         for i in list(range(lo, match.start)) + list(range(match.start, match.end)):
@@ -142,18 +149,17 @@ class Extractor:
 
     def _sentence(self, sentence: Sentence) -> None:
         lex = self.lex
-        words = {t.lower for t in sentence.tokens} | {t.lemma for t in sentence.tokens}
-        self._words = words
-        cues = [(c, m) for c, p in lex.candidates(lex.cues, self.lang, words)
-                for m in match_pattern(sentence.tokens, p)]
+        words = sentence.where.keys()  # every word form and lemma of the sentence
+        cue_candidates = lex.candidates(lex.cues, self.lang, words)
+        trigger_candidates = lex.candidates(lex.triggers, self.lang, words)
+        if not cue_candidates and not trigger_candidates and not self._has_retaliation_noun(sentence):
+            self._plain_sentence(sentence)
+            return
+        cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
         response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
         speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech"])
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
-        mentions = find_mentions(sentence, lex)
-        classify_mentions(sentence, mentions, lex, self.lang)
-        for m in mentions:
-            if m.actor is not None and m.role != "location":
-                self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
+        mentions = self._mentions(sentence)
         for cue, match in speech_cues:
             if cue.speaker_after:
                 for m in mentions:
@@ -166,7 +172,7 @@ class Extractor:
         info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
         self.infos.append(info)
         self._retaliation_nouns(info)
-        matches = self._trigger_matches(sentence, clauses, response_cues, speech_cues)
+        matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues)
         info.trigger_clauses = {clauses[m.start] for _, m in matches}
         info.speech_clauses = {c for _, m in speech_cues for c in clauses[m.end:]} if speech_cues else set()
         for trigger, match in matches:
@@ -179,11 +185,42 @@ class Extractor:
             info.events.append(speech)
             self.events.append(speech)
 
-    def _trigger_matches(self, sentence, clauses, response_cues, speech_cues):
+    def _mentions(self, sentence: Sentence) -> list[Mention]:
+        mentions = find_mentions(sentence, self.lex)
+        classify_mentions(sentence, mentions, self.lex, self.lang)
+        for m in mentions:
+            if m.actor is not None and m.role != "location":
+                self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
+        return mentions
+
+    def _plain_sentence(self, sentence: Sentence) -> None:
+        """A sentence with no trigger, cue or retaliation word: only its actors (and a report date) matter.
+
+        Most sentences of a news report are like this; later sentences still need who was named here
+        and, for "Dat maakte het ministerie zaterdag bekend", the date it gives to the acts before it.
+        """
+        mentions = self._mentions(sentence)
+        toks = sentence.tokens
+        dates: list[DateExpr] = []
+        if toks and (toks[0].lower in self.ws.SubjectPronouns or toks[0].lower in self.ws.Demonstratives):
+            dates = find_dates(sentence, self.lex, self.lang, self.article.date)
+        self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
+
+    def _has_retaliation_noun(self, sentence: Sentence) -> bool:
+        words = self.ws.RetaliationNouns
+        stems = self._retaliation_stems()
+        return any(w in words or w.startswith(stems) for w in sentence.where)
+
+    def _retaliation_stems(self) -> tuple[str, ...]:
+        """Long retaliation nouns that also start compounds ("vergeldingsmaatregelen")."""
+        return self.lex.memo(("retaliation-stems", self.lang),
+                             lambda: tuple(sorted(w for w in self.ws.RetaliationNouns if len(w) > 8)))
+
+    def _trigger_matches(self, sentence, trigger_candidates, clauses, response_cues):
         taken = {i for _, m in response_cues for i in m.positions}
         candidates = []
-        for trigger, pattern in self.lex.candidates(self.lex.triggers, self.lang, self._words):
-            for match in match_pattern(sentence.tokens, pattern):
+        for trigger, pattern in trigger_candidates:
+            for match in match_pattern(sentence, pattern):
                 if taken.intersection(match.positions):
                     continue
                 if trigger.requires is not None:
@@ -272,7 +309,7 @@ class Extractor:
         toks = info.sentence.tokens
         for i, tok in enumerate(toks):
             if info.clauses[i] == clause + 1:
-                relative = tok.lower in self.lex.singles(LEX.RelativePronouns, self.lang)
+                relative = tok.lower in self.ws.RelativePronouns
                 if relative and clause + 1 not in info.trigger_clauses:
                     return clause + 1
                 return None
@@ -289,14 +326,14 @@ class Extractor:
         if not (tok.lower.endswith(("ed", "en", "d", "t"))):
             return False
         nxt = match.end
-        staff = self.lex.singles(LEX.StaffNouns, self.lang)
+        staff = self.ws.StaffNouns
         described = any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions)
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
         """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'."""
         toks = info.sentence.tokens
-        possessives = self.lex.singles(LEX.PossessivePronouns, self.lang)
+        possessives = self.ws.PossessivePronouns
         for m in info.mentions:
             if m.actor is None:
                 continue
@@ -313,8 +350,8 @@ class Extractor:
 
     def _numbers(self, info: SentenceInfo, event: Event, clause: int) -> None:
         toks = info.sentence.tokens
-        staff = self.lex.singles(LEX.StaffNouns, self.lang)
-        cap_markers = self.lex.singles(LEX.CapMarkers, self.lang)
+        staff = self.ws.StaffNouns
+        cap_markers = self.ws.CapMarkers
         for i, tok in enumerate(toks):
             if info.clauses[i] != clause:
                 continue
@@ -365,9 +402,9 @@ class Extractor:
         # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not
         has_act = any(e.kind == "act" for e in info.events) and not cue.speaker_after
         if cls == RKG.Statement and not has_act:
-            if words & self.lex.singles(LEX.DenialWords, self.lang):
+            if words & self.ws.DenialWords:
                 cls = RKG.Denial
-            elif words & self.lex.singles(LEX.AccusationWords, self.lang):
+            elif words & self.ws.AccusationWords:
                 cls = RKG.Accusation
         if cls == RKG.Statement and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
@@ -390,7 +427,7 @@ class Extractor:
             if speaker.name.kind != "person" and agentive:
                 event.actor = agentive[0].actor
         else:
-            gov = self.lex.singles(LEX.GovernmentNouns, self.lang) | self.lex.singles(LEX.SubjectPronouns, self.lang)
+            gov = self.ws.GovernmentNouns | self.ws.SubjectPronouns
             if not any(token_is(t, gov) for t in s.tokens[:match.start]):
                 return None
             event.actor_source = "discourse-speaker"
@@ -408,11 +445,15 @@ class Extractor:
         return event
 
     def _retaliation_nouns(self, info: SentenceInfo) -> None:
-        words = self.lex.singles(LEX.RetaliationNouns, self.lang)
-        neg = self.lex.singles(LEX.Negations, self.lang)
+        words = self.ws.RetaliationNouns
+        stems = self._retaliation_stems()
+        neg = self.ws.Negations
         toks = info.sentence.tokens
-        for i, tok in enumerate(toks):
-            if not (token_is(tok, words) or any(tok.lower.startswith(w) for w in words if len(w) > 8)):
+        where = info.sentence.where
+        hits = sorted({i for w, idx in where.items() if w in words or w.startswith(stems) for i in idx})
+        for i in hits:
+            tok = toks[i]
+            if not (token_is(tok, words) or tok.lower.startswith(stems)):
                 continue
             if i > 0 and toks[i - 1].lower in neg:
                 continue

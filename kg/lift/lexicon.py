@@ -58,6 +58,21 @@ class ActorName:
     case_sensitive: bool = False
 
 
+class WordSets:
+    """Attribute access to a language's one-word sets, each looked up once (the lifter asks in every sentence)."""
+
+    def __init__(self, lex: Lexicon, language: str) -> None:
+        self._lex = lex
+        self._language = language
+
+    def __getattr__(self, name: str) -> set[str]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = self._lex.singles(LEX[name], self._language)
+        setattr(self, name, value)
+        return value
+
+
 @dataclass
 class Lexicon:
     triggers: list[Trigger] = field(default_factory=list)
@@ -65,7 +80,7 @@ class Lexicon:
     word_sets: dict[URIRef, dict[str, set[tuple[str, ...]]]] = field(default_factory=dict)
     names: dict[tuple[str, ...], list[ActorName]] = field(default_factory=dict)
     max_name_len: int = 1
-    name_lengths: dict[str, set[int]] = field(default_factory=dict)  # first word of a name -> its lengths
+    name_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> lengths, longest first
     months: dict[tuple[str, str], int] = field(default_factory=dict)  # (language, word) -> month
     weekdays: dict[tuple[str, str], int] = field(default_factory=dict)
     year_offsets: list[tuple[Pattern, int]] = field(default_factory=list)
@@ -75,7 +90,17 @@ class Lexicon:
     media: set[URIRef] = field(default_factory=set)
     graph: Graph | None = None
     _singles: dict = field(default_factory=dict, repr=False)
-    _first: dict = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def sets(self, language: str) -> WordSets:
+        """One language's one-word sets by name: `lex.sets("nl").Negations`."""
+        return self.memo(("sets", language), lambda: WordSets(self, language))
+
+    def memo(self, key, build):
+        """A structure derived from the lexicon, built on first use (the lexicon does not change in a run)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     def words(self, word_set: URIRef, language: str) -> set[tuple[str, ...]]:
         return self.word_sets.get(word_set, {}).get(language, set())
@@ -87,30 +112,37 @@ class Lexicon:
             self._singles[key] = {w[0] for w in self.words(word_set, language) if len(w) == 1}
         return self._singles[key]
 
-    def by_first_word(self, entries, language: str) -> dict[str, list]:
-        """(entry, pattern) pairs of a language indexed by the words their pattern can start with."""
-        key = (id(entries), language)
-        if key not in self._first:
-            index: dict[str, list] = {}
-            for entry in entries:
-                for p in entry.patterns:
-                    if p.language in (language, "") and p.elements[0] != GAP:
-                        for word in p.elements[0]:
-                            index.setdefault(word, []).append((entry, p))
-            self._first[key] = index
-        return self._first[key]
+    def by_first_word(self, entries, language: str) -> dict[str, list[tuple[int, tuple]]]:
+        """(rank, (entry, pattern)) pairs of a language indexed by the words their pattern can start with.
 
-    def candidates(self, entries, language: str, words: set[str]) -> list:
+        The rank orders pairs as the lexicon does (entry order, then pattern text), so candidates()
+        returns them in a stable order without sorting entries again in every sentence.
+        """
+        def build() -> dict[str, list[tuple[int, tuple]]]:
+            pairs = [(i, p.text, entry, p) for i, entry in enumerate(entries) for p in entry.patterns
+                     if p.language in (language, "") and p.elements[0] != GAP]
+            pairs.sort(key=lambda x: (x[0], x[1]))
+            index: dict[str, list[tuple[int, tuple]]] = {}
+            for rank, (_, _, entry, p) in enumerate(pairs):
+                for word in p.elements[0]:
+                    index.setdefault(word, []).append((rank, (entry, p)))
+            return index
+
+        return self.memo(("first-word", id(entries), language), build)
+
+    def candidates(self, entries, language: str, words) -> list:
         """The (entry, pattern) pairs whose first word occurs in `words`, in lexicon order."""
         index = self.by_first_word(entries, language)
-        seen, out = set(), []
-        for word in words:
-            for pair in index.get(word, ()):
-                if id(pair[1]) not in seen:
-                    seen.add(id(pair[1]))
-                    out.append(pair)
-        order = {id(e): i for i, e in enumerate(entries)}
-        return sorted(out, key=lambda pair: (order[id(pair[0])], pair[1].text))
+        found: dict[int, tuple] = {}
+        for word in index.keys() & words:
+            found.update(index[word])
+        out = []
+        for rank in sorted(found):
+            pattern = found[rank][1]
+            # every element must have a word in the sentence, or the pattern cannot match
+            if all(e == GAP or not e.isdisjoint(words) for e in pattern.elements[1:]):
+                out.append(found[rank])
+        return out
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -238,7 +270,8 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
         if all((e.entity, e.kind) != (name.entity, name.kind) for e in entries):
             entries.append(name)
         lex.max_name_len = max(lex.max_name_len, len(key))
-        lex.name_lengths.setdefault(key[0], set()).add(len(key))
+        first = key[0].lower()
+        lex.name_lengths[first] = tuple(sorted(set(lex.name_lengths.get(first, ())) | {len(key)}, reverse=True))
 
     for actor in actors:
         for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):

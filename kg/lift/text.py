@@ -10,17 +10,28 @@ QUOTES = "\"“”‘’'«»„"
 
 
 
-@dataclass
 class Token:
-    text: str
-    start: int
-    end: int
-    index: int = 0
-    lower: str = ""
-    lemma: str = ""
+    """A word or punctuation mark with its character offsets into the article text."""
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
+    __slots__ = ("text", "start", "end", "index", "lower", "lemma")
+
+    def __init__(self, text: str, start: int, end: int, index: int = 0, lemma: str = "") -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.index = index
+        self.lower = text.lower()
+        self.lemma = lemma
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    __hash__ = None  # mutable (lemma, index), like the dataclass it replaces
 
 
 @dataclass
@@ -31,15 +42,30 @@ class Sentence:
     tokens: list[Token]
     paragraph: int
     text: str = field(default="", repr=False)
+    where: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word or lemma -> token indexes
+
+    def index_words(self) -> None:
+        """Positions of each word form and lemma, so patterns are tried only where they can start."""
+        where: dict[str, list[int]] = {}
+        for i, tok in enumerate(self.tokens):
+            where.setdefault(tok.lower, []).append(i)
+            if tok.lemma and tok.lemma != tok.lower:
+                where.setdefault(tok.lemma, []).append(i)
+        self.where = where
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end]; offsets are into the whole text."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        s, e = m.span()
+        out.append(Token(text[s:e], s, e))
+    return out
 
 
 OPENERS = "“„«‘"
+ENDERS = frozenset(".!?")
 CLOSING = "”»’)]"
 
 
@@ -80,15 +106,14 @@ def split(text: str, begin: int, abbreviations: set[str]) -> list[Sentence]:
         tokens = tokenize(text, para.start() + begin, para.end() + begin)
         if not tokens:
             continue
-        i = 0
         first = 0
-        while i < len(tokens):
+        for i in [k for k, tok in enumerate(tokens) if tok.text in ENDERS]:
+            if i < first:
+                continue
             last = _ends_sentence(tokens, i, abbreviations)
             if last >= 0:
                 sentences.append(_sentence(text, tokens[first:last + 1], paragraph, len(sentences)))
-                first = i = last + 1
-            else:
-                i += 1
+                first = last + 1
         if first < len(tokens):
             sentences.append(_sentence(text, tokens[first:], paragraph, len(sentences)))
         paragraph += 1
