@@ -13,7 +13,16 @@ from kg.lift.api import lift_paths
 from kg.lift.lexicon import load_lexicon, load_ontology_graph
 from kg.merge import merge
 from kg.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH, RKG, curated_graph
-from kg.rdfio import add_graph, named_graphs, new_dataset, parse_graph, trig_text, union_graph, write_atomic
+from kg.rdfio import (
+    add_graph,
+    named_graphs,
+    new_dataset,
+    parse_graph,
+    rdf_files,
+    trig_text,
+    union_graph,
+    write_files_atomic,
+)
 
 REASONERS = ("targeted", "owlrl")
 
@@ -48,7 +57,7 @@ def assemble(seeds: Path) -> tuple[Dataset, int, int]:
         raise InputError(f"{seeds}: no such seeds folder")
     ds = new_dataset()
     add_graph(ds, ONTOLOGY_GRAPH, load_ontology_graph())
-    curated_files = sorted((seeds / "curated").glob("*.ttl"))
+    curated_files = rdf_files(seeds / "curated") if (seeds / "curated").is_dir() else []
     for path in curated_files:
         add_graph(ds, curated_graph(path.stem), parse_graph(path))
     articles_dir = seeds / "articles"
@@ -102,22 +111,23 @@ def run(seeds: Path, reasoner: str = "targeted") -> BuildResult:
 
 
 def write(result: BuildResult, out: Path) -> list[Path]:
-    """The dataset, the validation report, the events table and the exports, each written atomically."""
+    """The dataset, the validation report, the events table and the exports, all or none (see SECURITY.md).
+
+    Data that fails validation replaces only validation.txt: the last good dataset and exports stay.
+    """
     from kg.export import EXPORTERS
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
-    payloads: dict[str, str | bytes] = {"dataset.trig": trig_text(result.dataset), "validation.txt": result.report}
-    for name, filename in (("events-csv", "events.csv"), ("gexf", "graph.gexf"), ("gexf-actors", "actors.gexf"),
-                           ("graphml", "graph.graphml"), ("jsonld", "dataset.jsonld")):
-        payloads[filename] = EXPORTERS[name](result.dataset)
+    payloads: dict[str, str | bytes] = {"validation.txt": result.report}
+    if result.conforms:
+        payloads["dataset.trig"] = trig_text(result.dataset)
+        for name, filename in (("events-csv", "events.csv"), ("gexf", "graph.gexf"), ("gexf-actors", "actors.gexf"),
+                               ("graphml", "graph.graphml"), ("jsonld", "dataset.jsonld")):
+            payloads[filename] = EXPORTERS[name](result.dataset)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for filename, data in payloads.items():
-            write_atomic(out / filename, data)
-            written.append(out / filename)
+        written = write_files_atomic(out, payloads)
     except OSError as exc:
         raise InputError(f"{out}: cannot write output ({exc.strerror or exc})") from None
     return written

@@ -252,6 +252,10 @@ CASES: dict[str, tuple[str, str, str]] = {
     "mission-status-unknown": (
         "MissionStatusShape", "https://w3id.org/rkg/mission/RUS-to-NATO",
         "INSERT DATA { mission:RUS-to-NATO rkg:hasStatus rkg:Closed }"),
+    # vocabulary
+    "undeclared-act-class": (
+        "DeclaredClassShape", "https://w3id.org/rkg/ontology#Bombardment",
+        "INSERT DATA { event:e1 a rkg:Bombardment }"),
 }
 
 # Properties of reused vocabularies that the shapes may use (these vocabularies declare them).
@@ -265,11 +269,13 @@ REUSED_PROPERTIES = {
     "http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace",
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     str(OWL.sameAs),
+    str(RDF.type),  # vocabulary.ttl targets the objects of rdf:type
 } | {
     "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" + name
     for name in ("beginIndex", "endIndex", "anchorOf", "referenceContext", "isString", "sourceUrl")
 }
-REUSED_CLASSES = {"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context"}
+REUSED_CLASSES = {"http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Context",
+                  str(OWL.Class)}  # vocabulary.ttl: rkg: classes in use are declared owl:Class
 
 
 # ------------------------------------------------------------------ helpers
