@@ -7,7 +7,9 @@ in CPU seconds of this one process (so one core, whatever else the machine runs)
 
 - baseline: splitting the same text into sentences and tokens, the floor any lifter pays;
 - extract: reading each article and extracting its events (kg.lift.lift_events);
-- lift to RDF: the same plus the article's named graph (what `kg lift` produces).
+- lift to RDF: the same plus the article's triples with their provenance (kg.lift.to_rdf.article_triples);
+- into rdflib: the same, stored as named graphs in an rdflib Dataset (kg.lift.api.lift_paths, what
+  `kg lift` and `kg build` do): the difference is the cost of rdflib's in-memory store.
 
 It prints megabytes of article text per second for each and the ratios against the baseline, and
 how many acts were lifted against how many the generator planted.
@@ -45,9 +47,10 @@ def main() -> None:
     args = ap.parse_args()
 
     from kg.lift import lift_events, read
+    from kg.lift.api import lift_paths
     from kg.lift.lexicon import load_lexicon
     from kg.lift.text import split
-    from kg.lift.to_rdf import article_graph_rdf
+    from kg.lift.to_rdf import article_triples
     from kg.namespaces import LEX
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,19 +76,20 @@ def main() -> None:
         def to_rdf():
             for p in paths:
                 a = read(p, lex)
-                article_graph_rdf(a, lift_events(a, lex), lex)
+                article_triples(a, lift_events(a, lex), lex)
 
         extract()  # warm the lemma cache and the lexicon's indexes, as a long run would
         t_base = cpu_best(tokenize_only, args.repeat)
         t_extract = cpu_best(extract, args.repeat)
         t_rdf = cpu_best(to_rdf, args.repeat)
+        t_store = cpu_best(lambda: lift_paths(paths, lex), args.repeat)
         lifted = Counter(str(e.cls).split("#")[-1] for events in extract() for e in events if e.kind == "act")
 
     mb = size / 1e6
     origin = str(corpus) if args.corpus else f"synthetic, seed {args.seed}"
     print(f"corpus: {len(paths)} articles, {mb:.2f} MB ({origin})")
     print(f"{'stage':<14}{'CPU s':>8}{'MB/s':>8}{'x baseline':>12}")
-    for name, t in (("baseline", t_base), ("extract", t_extract), ("lift to RDF", t_rdf)):
+    for name, t in (("baseline", t_base), ("extract", t_extract), ("lift to RDF", t_rdf), ("into rdflib", t_store)):
         print(f"{name:<14}{t:8.3f}{mb / t:8.2f}{t / t_base:12.1f}")
     if planted is not None:
         print("acts planted -> lifted, by class:")

@@ -145,6 +145,7 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     ntok = len(tokens)
     name_lengths = lex.name_lengths
     names = lex.names
+    last_words = lex.name_last_words
     where = sentence.where or {t.lower: [k] for k, t in enumerate(tokens)}
     firsts = where.keys() & name_lengths.keys()
     if not firsts:
@@ -162,6 +163,8 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
                 continue
             if n == 1:
                 exact, lower = (tokens[i].text,), (tokens[i].lower,)
+            elif tokens[i + n - 1].lower not in last_words:
+                continue
             else:
                 span = tokens[i:i + n]
                 exact, lower = tuple([t.text for t in span]), tuple([t.lower for t in span])

@@ -9,9 +9,9 @@ from rdflib import Dataset, Graph
 
 from kg.lift import lift_events, read
 from kg.lift.lexicon import Lexicon, load_lexicon
-from kg.lift.to_rdf import article_graph_rdf
+from kg.lift.to_rdf import article_graph_rdf, article_triples
 from kg.namespaces import article_graph
-from kg.rdfio import add_graph, new_dataset
+from kg.rdfio import new_dataset
 
 
 def lift_file(path: Path, lex: Lexicon | None = None, language: str | None = None) -> tuple[str, Graph]:
@@ -33,9 +33,13 @@ def lift_paths(paths: Iterable[Path], lex: Lexicon | None = None, into: Dataset 
     for path in paths:
         path = Path(path)
         lang = (languages or {}).get(path.name)
-        article_id, graph = lift_file(path, lex, lang)
-        if article_id in seen:
-            raise InputError(f"{path}: article id {article_id!r} is also the id of {seen[article_id]}")
-        seen[article_id] = path
-        add_graph(ds, article_graph(article_id), graph)
+        article = read(path, lex, lang)
+        if article.id in seen:
+            raise InputError(f"{path}: article id {article.id!r} is also the id of {seen[article.id]}")
+        seen[article.id] = path
+        triples = article_triples(article, lift_events(article, lex), lex)
+        name = article_graph(article.id)
+        ds.remove_graph(ds.graph(name))  # re-lifting replaces the article's graph, leaving nothing stale
+        target = ds.graph(name)
+        target.addN((s, p, o, target) for s, p, o in triples)
     return ds

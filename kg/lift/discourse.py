@@ -135,7 +135,7 @@ def _trigger_words(ex: Extractor) -> set[str]:
     """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
     def build() -> set[str]:
         index = ex.lex.by_first_word(ex.lex.triggers, ex.lang)
-        return {w for w, hits in index.items() if any(len(p.elements) == 1 for _, (_, p) in hits)}
+        return {w for w, hits in index.items() if any(len(p.elements) == 1 for _, (_, p), _ in hits)}
 
     return ex.lex.memo(("trigger-words", ex.lang), build)
 

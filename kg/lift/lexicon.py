@@ -81,6 +81,7 @@ class Lexicon:
     names: dict[tuple[str, ...], list[ActorName]] = field(default_factory=dict)
     max_name_len: int = 1
     name_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> lengths, longest first
+    name_last_words: set[str] = field(default_factory=set)  # last word (lower) of every multi-word name
     months: dict[tuple[str, str], int] = field(default_factory=dict)  # (language, word) -> month
     weekdays: dict[tuple[str, str], int] = field(default_factory=dict)
     year_offsets: list[tuple[Pattern, int]] = field(default_factory=list)
@@ -112,20 +113,21 @@ class Lexicon:
             self._singles[key] = {w[0] for w in self.words(word_set, language) if len(w) == 1}
         return self._singles[key]
 
-    def by_first_word(self, entries, language: str) -> dict[str, list[tuple[int, tuple]]]:
-        """(rank, (entry, pattern)) pairs of a language indexed by the words their pattern can start with.
+    def by_first_word(self, entries, language: str) -> dict[str, list[tuple[int, tuple, tuple]]]:
+        """(rank, (entry, pattern), later elements) of a language, indexed by the words a pattern starts with.
 
         The rank orders pairs as the lexicon does (entry order, then pattern text), so candidates()
         returns them in a stable order without sorting entries again in every sentence.
         """
-        def build() -> dict[str, list[tuple[int, tuple]]]:
+        def build() -> dict[str, list[tuple[int, tuple, tuple]]]:
             pairs = [(i, p.text, entry, p) for i, entry in enumerate(entries) for p in entry.patterns
                      if p.language in (language, "") and p.elements[0] != GAP]
             pairs.sort(key=lambda x: (x[0], x[1]))
-            index: dict[str, list[tuple[int, tuple]]] = {}
+            index: dict[str, list[tuple[int, tuple, tuple]]] = {}
             for rank, (_, _, entry, p) in enumerate(pairs):
+                rest = tuple(e for e in p.elements[1:] if e != GAP)
                 for word in p.elements[0]:
-                    index.setdefault(word, []).append((rank, (entry, p)))
+                    index.setdefault(word, []).append((rank, (entry, p), rest))
             return index
 
         return self.memo(("first-word", id(entries), language), build)
@@ -135,14 +137,17 @@ class Lexicon:
         index = self.by_first_word(entries, language)
         found: dict[int, tuple] = {}
         for word in index.keys() & words:
-            found.update(index[word])
-        out = []
-        for rank in sorted(found):
-            pattern = found[rank][1]
-            # every element must have a word in the sentence, or the pattern cannot match
-            if all(e == GAP or not e.isdisjoint(words) for e in pattern.elements[1:]):
-                out.append(found[rank])
-        return out
+            for rank, pair, rest in index[word]:
+                # every later element must have a word in the sentence, or the pattern cannot match
+                for element in rest:
+                    for w in element:
+                        if w in words:
+                            break
+                    else:
+                        break
+                else:
+                    found[rank] = pair
+        return [found[rank] for rank in sorted(found)]
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -270,6 +275,7 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
         if all((e.entity, e.kind) != (name.entity, name.kind) for e in entries):
             entries.append(name)
         lex.max_name_len = max(lex.max_name_len, len(key))
+        lex.name_last_words.add(key[-1].lower())
         first = key[0].lower()
         lex.name_lengths[first] = tuple(sorted(set(lex.name_lengths.get(first, ())) | {len(key)}, reverse=True))
 

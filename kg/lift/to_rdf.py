@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
@@ -12,6 +13,10 @@ from kg.lift.extract import Event
 from kg.lift.lexicon import Lexicon
 from kg.namespaces import ARTICLE, EVENT, GAF, NIF, RKG, bind_prefixes, local_name
 
+TYPE, LABEL = RDF.type, RDFS.label
+NIF_STRING, NIF_RFC, NIF_CONTEXT, NIF_BEGIN, NIF_END, NIF_ANCHOR = (
+    NIF.String, NIF.RFC5147String, NIF.referenceContext, NIF.beginIndex, NIF.endIndex, NIF.anchorOf)
+ACTOR, AGENT, TARGET, DERIVED, DENOTED = RKG.actor, RKG.agent, RKG.target, PROV.wasDerivedFrom, GAF.denotedBy
 PRECISION = {"day": RKG.DayPrecision, "month": RKG.MonthPrecision, "year": RKG.YearPrecision}
 
 
@@ -34,80 +39,110 @@ def event_iri(article: Article, event: Event) -> URIRef:
     return EVENT[f"{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
 
 
-def add_date(g: Graph, node: URIRef, date, prop=RKG.date) -> None:
-    g.add((node, prop, Literal(date.iso())))
-    g.add((node, RKG.datePrecision, PRECISION[date.precision]))
-    g.add((node, RKG.dateStart, Literal(date.start.isoformat(), datatype=XSD.date)))
-    g.add((node, RKG.dateEnd, Literal(date.end.isoformat(), datatype=XSD.date)))
+@lru_cache(maxsize=100_000)
+def _offset(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
-def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Graph:
-    g = Graph()
-    bind_prefixes(g)
+@lru_cache(maxsize=100_000)
+def _date_triples(date) -> tuple[tuple[URIRef, Literal | URIRef], ...]:
+    """(property, value) pairs of a date with its precision and interval (dates repeat across events)."""
+    return ((RKG.date, Literal(date.iso())), (RKG.datePrecision, PRECISION[date.precision]),
+            (RKG.dateStart, Literal(date.start.isoformat(), datatype=XSD.date)),
+            (RKG.dateEnd, Literal(date.end.isoformat(), datatype=XSD.date)))
+
+
+def _add_date(out: list, node: URIRef, date, prop=RKG.date) -> None:
+    for p, o in _date_triples(date):
+        out.append((node, prop if p == RKG.date else p, o))
+
+
+def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list[tuple]:
+    """The article's named graph as a list of distinct triples, in the order they were made.
+
+    A plain list is several times cheaper to make than rdflib graph insertions; callers put it in
+    the store they write to (see article_graph_rdf and kg.lift.api.lift_paths).
+    """
+    out: list[tuple] = []
+    add = out.append
     a = article_iri(article)
-    g.add((a, RDF.type, RKG.NewsArticle))
-    g.add((a, DCTERMS.identifier, Literal(article.id)))
-    g.add((a, DCTERMS.language, Literal(article.language)))
-    g.add((a, RKG.fileName, Literal(article.file_name)))
-    add_date(g, a, article.date, DCTERMS.date)
+    add((a, RDF.type, RKG.NewsArticle))
+    add((a, DCTERMS.identifier, Literal(article.id)))
+    add((a, DCTERMS.language, Literal(article.language)))
+    add((a, RKG.fileName, Literal(article.file_name)))
+    _add_date(out, a, article.date, DCTERMS.date)
     ctx = context_iri(article)
-    g.add((ctx, RDF.type, NIF.Context))
-    g.add((ctx, NIF.isString, Literal(article.text)))
-    g.add((ctx, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-    g.add((ctx, NIF.endIndex, Literal(len(article.text), datatype=XSD.nonNegativeInteger)))
-    g.add((ctx, NIF.sourceUrl, a))
+    add((ctx, RDF.type, NIF.Context))
+    add((ctx, NIF.isString, Literal(article.text)))
+    add((ctx, NIF.beginIndex, _offset(0)))
+    add((ctx, NIF.endIndex, _offset(len(article.text))))
+    add((ctx, NIF.sourceUrl, a))
+    made: dict[tuple[int, int], URIRef] = {}
 
     def mention(start: int, end: int) -> URIRef:
-        m = mention_iri(article, start, end)
-        g.add((m, RDF.type, NIF.String))
-        g.add((m, RDF.type, NIF.RFC5147String))
-        g.add((m, NIF.referenceContext, ctx))
-        g.add((m, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-        g.add((m, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-        g.add((m, NIF.anchorOf, Literal(article.text[start:end])))
+        m = made.get((start, end))
+        if m is None:
+            m = made[(start, end)] = mention_iri(article, start, end)
+            add((m, TYPE, NIF_STRING))
+            add((m, TYPE, NIF_RFC))
+            add((m, NIF_CONTEXT, ctx))
+            add((m, NIF_BEGIN, _offset(start)))
+            add((m, NIF_END, _offset(end)))
+            add((m, NIF_ANCHOR, Literal(article.text[start:end])))
         return m
 
     iris = {id(e): event_iri(article, e) for e in events}
     for e in events:
         node = iris[id(e)]
-        g.add((node, RDF.type, e.cls))
-        g.add((node, RKG.actor, e.actor))
+        add((node, TYPE, e.cls))
+        add((node, ACTOR, e.actor))
         if e.agent is not None:
-            g.add((node, RKG.agent, e.agent))
+            add((node, AGENT, e.agent))
         for t in e.targets:
-            g.add((node, RKG.target, t))
-        add_date(g, node, e.date)
+            add((node, TARGET, t))
+        _add_date(out, node, e.date)
         if e.effective is not None and e.effective.precision == "day":
-            g.add((node, RKG.effectiveDate, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
+            add((node, RKG.effectiveDate, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
         for prop, value in ((RKG["count"], e.count), (RKG.capAfter, e.cap_after)):
             if value is not None:
-                g.add((node, prop, Literal(value, datatype=XSD.integer)))
+                add((node, prop, Literal(value, datatype=XSD.integer)))
         if e.quote:
-            g.add((node, RKG.quote, Literal(e.quote, lang=article.language)))
+            add((node, RKG.quote, Literal(e.quote, lang=article.language)))
         if e.attributed_to is not None:
-            g.add((node, RKG.attributedTo, e.attributed_to))
+            add((node, RKG.attributedTo, e.attributed_to))
         targets = ", ".join(lex.labels.get(t, local_name(t)) for t in e.targets)
         label = f"{lex.labels.get(e.actor, local_name(e.actor))}: {_class_label(lex, e.cls)}"
-        g.add((node, RDFS.label, Literal(label + (f" → {targets}" if targets else ""), lang="en")))
-        g.add((node, PROV.wasDerivedFrom, a))
+        add((node, LABEL, Literal(label + (f" → {targets}" if targets else ""), lang="en")))
+        add((node, DERIVED, a))
         for start, end in sorted(e.spans):
-            g.add((node, GAF.denotedBy, mention(start, end)))
+            add((node, DENOTED, mention(start, end)))
         for cause, relation, sentence in e.links:
             c = iris[id(cause)]
-            g.add((node, relation, c))
+            add((node, relation, c))
             link = EVENT[f"link-{local_name(node)}-{local_name(c)}"]
-            g.add((link, RDF.type, RKG.LinkEvidence))
-            g.add((link, RKG.effect, node))
-            g.add((link, RKG.cause, c))
-            g.add((link, RKG.relation, relation))
-            g.add((link, GAF.denotedBy, mention(sentence.start, sentence.end)))
-            g.add((link, PROV.wasDerivedFrom, a))
+            add((link, RDF.type, RKG.LinkEvidence))
+            add((link, RKG.effect, node))
+            add((link, RKG.cause, c))
+            add((link, RKG.relation, relation))
+            add((link, GAF.denotedBy, mention(sentence.start, sentence.end)))
+            add((link, PROV.wasDerivedFrom, a))
+    return list(dict.fromkeys(out))
+
+
+def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Graph:
+    """The article's named graph as an rdflib Graph with the project's prefixes bound."""
+    g = Graph()
+    bind_prefixes(g)
+    g.addN((s, p, o, g) for s, p, o in article_triples(article, events, lex))
     return g
 
 
 def _class_label(lex: Lexicon, cls: URIRef) -> str:
-    if lex.graph is not None:
-        for lit in lex.graph.objects(cls, RDFS.label):
-            if getattr(lit, "language", None) == "en":
-                return str(lit).lower()
-    return local_name(cls)
+    def build() -> str:
+        if lex.graph is not None:
+            for lit in lex.graph.objects(cls, RDFS.label):
+                if getattr(lit, "language", None) == "en":
+                    return str(lit).lower()
+        return local_name(cls)
+
+    return lex.memo(("class-label", cls), build)
