@@ -199,17 +199,28 @@ def infer(data: Graph) -> Graph:
     """The new triples the targeted rules entail from the union of `data` (a Dataset, or one Graph)."""
     graphs = _sources(data)
     schema = Schema(graphs)
-
-    asserted: dict[URIRef, set] = defaultdict(set)
-    for p in schema.properties():
-        asserted[p] = {(s, o) for s, _, o in _triples(graphs, (None, p, None))}
-    edges: dict[URIRef, set] = defaultdict(set, {p: set(pairs) for p, pairs in asserted.items()})
-    _close_properties(schema, edges)
-
+    asserted = {p: {(s, o) for s, _, o in _triples(graphs, (None, p, None))} for p in schema.properties()}
     types: dict = defaultdict(set)
     for s, _, c in _triples(graphs, (None, RDF.type, None)):
         if isinstance(c, URIRef):
             types[s].add(c)
+    new = Graph()
+    bind_prefixes(new)
+    add = new.add
+    for triple in entailments(schema, asserted, types):
+        add(triple)
+    return new
+
+
+def entailments(schema: Schema, asserted: dict, types: dict) -> Iterator[tuple]:
+    """The triples the targeted rules add to `asserted` (property → {(s, o)}) and `types` (node → {class}).
+
+    Shared by `infer` (rdflib graphs) and kg.store_reason (any store): the rules live here once.
+    """
+    edges: dict[URIRef, set] = defaultdict(set, {p: set(pairs) for p, pairs in asserted.items()})
+    _close_properties(schema, edges)
+
+    types = defaultdict(set, {s: set(cs) for s, cs in types.items()})
     asserted_types = {s: set(cs) for s, cs in types.items()}
     _close_types(schema, types, types.keys())
 
@@ -224,20 +235,16 @@ def infer(data: Graph) -> Graph:
                     _close_types(schema, types, [s])
                     pending = True
 
-    new = Graph()
-    bind_prefixes(new)
-    add = new.add
     for p, pairs in edges.items():
         old = asserted.get(p, ())
         for s, o in pairs:
             if (s, o) not in old and not isinstance(s, Literal):  # literal subjects cannot be stored
-                add((s, p, o))
+                yield s, p, o
     for s, cs in types.items():
         old = asserted_types.get(s, ())
         for c in cs:
             if c not in old:
-                add((s, RDF.type, c))
-    return new
+                yield s, RDF.type, c
 
 
 def _close_types(schema: Schema, types: dict, subjects: Iterable) -> None:

@@ -1,0 +1,259 @@
+"""Where a built dataset lives: Oxigraph in memory, Oxigraph on disk, or any SPARQL 1.1 endpoint.
+
+One small interface, so that the build, the reasoner, the validator and the saved queries run the same
+SPARQL on all three: `select` and `construct` read (the default graph is the union of the named graphs,
+as for the in-memory build), `put_graph` replaces one named graph, `drop_graph` removes one, `update`
+runs SPARQL Update, `dump` writes the dataset as TriG. `dataset()` gives an rdflib Dataset view of the
+store for the commands that walk the graph from Python (kg chain, exports).
+
+The endpoint store speaks the SPARQL 1.1 Protocol for queries and updates and the Graph Store Protocol
+for whole graphs (PUT and DELETE on `?graph=`). Its server must use the union of the named graphs as the
+default graph (Oxigraph: `oxigraph serve --union-default-graph`; docs/stores.md has the others).
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+from kg.namespaces import PREFIXES
+
+FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+           "nquads": ox.RdfFormat.N_QUADS}
+MEDIA = {"turtle": "text/turtle", "ntriples": "application/n-triples", "trig": "application/trig",
+         "nquads": "application/n-quads"}
+
+
+def term_text(term) -> str:
+    """A term as the saved queries print it (rdflib's str): the IRI, the lexical form, or the blank node id."""
+    return "" if term is None else term.value
+
+
+def nt(term) -> str:
+    """A pyoxigraph term in N-Triples syntax."""
+    return str(term)
+
+
+class Store:
+    """The interface; see the module docstring."""
+
+    kind = "store"
+
+    def select(self, query: str) -> tuple[list[str], list[tuple]]:
+        raise NotImplementedError
+
+    def construct(self, query: str) -> list[ox.Triple]:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def put_graph(self, name: str, data: bytes, fmt: str = "ntriples", base: str | None = None) -> None:
+        raise NotImplementedError
+
+    def drop_graph(self, name: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{name}>")
+
+    def graph_names(self) -> list[str]:
+        _, rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(r[0].value for r in rows)
+
+    def ask(self, query: str) -> bool:
+        raise NotImplementedError
+
+    def dump(self) -> bytes:
+        """The dataset as TriG, one block per named graph in name order (byte-identical for equal content)."""
+        raise NotImplementedError
+
+    def dataset(self):
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class OxigraphStore(Store):
+    """pyoxigraph in this process: in memory (path None) or on disk at `path` (kept between runs)."""
+
+    def __init__(self, path: Path | str | None = None):
+        self.path = Path(path) if path is not None else None
+        self.kind = "disk" if path is not None else "memory"
+        try:
+            self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot open the store ({exc})") from None
+
+    def select(self, query):
+        result = self.store.query(query, use_default_graph_as_union=True)
+        return [v.value for v in result.variables], [tuple(row) for row in result]
+
+    def construct(self, query):
+        return list(self.store.query(query, use_default_graph_as_union=True))
+
+    def ask(self, query):
+        return bool(self.store.query(query, use_default_graph_as_union=True))
+
+    def update(self, sparql):
+        self.store.update(sparql)
+
+    def put_graph(self, name, data, fmt="ntriples", base=None):
+        graph = ox.NamedNode(name)
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        try:
+            self.store.load(input=data, format=FORMATS[fmt], to_graph=graph, base_iri=base)
+        except SyntaxError as exc:
+            raise InputError(f"{base or name}: malformed {fmt}: {str(exc).splitlines()[0]}") from None
+
+    def extend(self, name: str, triples) -> None:
+        """Add triples (pyoxigraph Triples) to a named graph without a round trip through text."""
+        graph = ox.NamedNode(name)
+        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+
+    def drop_graph(self, name):
+        graph = ox.NamedNode(name)
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+
+    def graph_names(self):
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triples(self, predicate: str | None = None, graph: str | None = None):
+        """(subject, object) pairs of a predicate over all named graphs (or one), straight from the indexes."""
+        g = ox.NamedNode(graph) if graph else None
+        p = ox.NamedNode(predicate) if predicate else None
+        return self.store.quads_for_pattern(None, p, None, g)
+
+    def dump(self):
+        chunks = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
+        chunks.append("\n")
+        out = "".join(chunks).encode()
+        for name in self.graph_names():
+            body = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+            out += f"<{name}> {{\n".encode() + body + b"}\n\n"
+        return out
+
+    def dataset(self):
+        from oxrdflib import OxigraphStore as RdflibOxigraph
+        from rdflib import Dataset
+
+        return Dataset(store=RdflibOxigraph(store=self.store), default_union=True)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self.store.flush()
+
+    def close(self):
+        self.flush()
+
+
+class EndpointStore(Store):
+    """A SPARQL 1.1 endpoint: Protocol for query and update, Graph Store Protocol for named graphs.
+
+    `url` is the query endpoint; `update_url` and `graph_url` default to Oxigraph's layout beside it
+    (/query, /update, /store), or to `url` itself when it does not end in /query.
+    """
+
+    kind = "endpoint"
+
+    def __init__(self, url: str, update_url: str | None = None, graph_url: str | None = None, timeout: float = 600):
+        if not url.startswith(("http://", "https://")):
+            raise InputError(f"{url}: an endpoint is an http(s) URL")
+        base = url[: -len("/query")] if url.endswith("/query") else None
+        self.url = url
+        self.update_url = update_url or (base + "/update" if base else url)
+        self.graph_url = graph_url or (base + "/store" if base else url)
+        self.timeout = timeout
+
+    def _request(self, url, data: bytes | None, headers: dict, method: str = "POST") -> bytes:
+        req = urllib.request.Request(url, data=data, headers=headers, method=method)
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 (the user's endpoint)
+                return resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            raise InputError(f"{url}: HTTP {exc.code}: {detail[0] if detail else exc.reason}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise InputError(f"{url}: cannot reach the endpoint ({getattr(exc, 'reason', exc)})") from None
+
+    def _query(self, query: str, accept: str) -> bytes:
+        body = urllib.parse.urlencode({"query": query}).encode()
+        return self._request(self.url, body, {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+
+    def select(self, query):
+        data = json.loads(self._query(query, "application/sparql-results+json"))
+        names = data["head"].get("vars", [])
+        rows = [tuple(_from_json(b.get(n)) for n in names) for b in data["results"]["bindings"]]
+        return names, rows
+
+    def ask(self, query):
+        return bool(json.loads(self._query(query, "application/sparql-results+json"))["boolean"])
+
+    def construct(self, query):
+        data = self._query(query, "application/n-triples")
+        return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+
+    def update(self, sparql):
+        body = urllib.parse.urlencode({"update": sparql}).encode()
+        self._request(self.update_url, body, {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def _graph_target(self, name: str) -> str:
+        return self.graph_url + "?" + urllib.parse.urlencode({"graph": name})
+
+    def put_graph(self, name, data, fmt="ntriples", base=None):
+        if fmt not in ("ntriples", "nquads"):  # resolve relative IRIs here: a server would use its own URL
+            data = ox.serialize(ox.parse(data, format=FORMATS[fmt], base_iri=base), format=ox.RdfFormat.N_TRIPLES)
+        self._request(self._graph_target(name), data, {"Content-Type": MEDIA["ntriples"]}, method="PUT")
+
+    def extend(self, name, triples) -> None:
+        self._request(self._graph_target(name), ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES),
+                      {"Content-Type": MEDIA["ntriples"]}, method="POST")
+
+    def drop_graph(self, name):
+        self.update(f"DROP SILENT GRAPH <{name}>")
+
+    def dump(self):
+        chunks = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
+        out = ("".join(chunks) + "\n").encode()
+        for name in self.graph_names():
+            triples = self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}")
+            lines = sorted(ox.serialize([t], format=ox.RdfFormat.N_TRIPLES) for t in triples)
+            out += f"<{name}> {{\n".encode() + b"".join(lines) + b"}\n\n"
+        return out
+
+    def dataset(self):
+        from rdflib import Dataset
+        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+        store = SPARQLUpdateStore(query_endpoint=self.url, update_endpoint=self.update_url)
+        return Dataset(store=store, default_union=True)
+
+
+def _from_json(binding: dict | None):
+    if binding is None:
+        return None
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if "xml:lang" in binding:
+        return ox.Literal(value, language=binding["xml:lang"])
+    if "datatype" in binding:
+        return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
+    return ox.Literal(value)
+
+
+def open_store(path: Path | str | None = None, endpoint: str | None = None) -> Store:
+    """The store the options name: an endpoint URL, an on-disk path, or (neither) a fresh one in memory."""
+    if endpoint and path:
+        raise InputError("give --store or --endpoint, not both")
+    if endpoint:
+        return EndpointStore(endpoint)
+    return OxigraphStore(path)
