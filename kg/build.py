@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import InputError
@@ -33,6 +33,7 @@ class BuildResult:
     conforms: bool
     report: str
     files: list[Path] = field(default_factory=list)
+    failing_files: list[Path] = field(default_factory=list)  # seed files behind the violations, if any
     articles: int = 0
     curated: int = 0
 
@@ -107,7 +108,28 @@ def run(seeds: Path, reasoner: str = "targeted") -> BuildResult:
     merge(ds)
     reason(ds, reasoner)
     report = validate(validation_graph(ds, reasoner))
-    return BuildResult(ds, report.conforms, report_text(report), articles=n_articles, curated=n_curated)
+    result = BuildResult(ds, report.conforms, report_text(report), articles=n_articles, curated=n_curated)
+    if not report.conforms:
+        result.failing_files = failing_files(ds, report, Path(seeds))
+    return result
+
+
+def failing_files(ds: Dataset, report, seeds: Path) -> list[Path]:
+    """The seed files whose named graphs hold the focus nodes of the violations: what a curator must fix."""
+    from kg.lift.article import article_id
+    from kg.namespaces import PREFIXES, article_graph
+
+    origin = {curated_graph(p.stem): p for p in rdf_files(seeds / "curated")} if (seeds / "curated").is_dir() else {}
+    origin[curated_graph("article-catalog")] = seeds / "articles" / "catalog.ttl"
+    origin.update({article_graph(article_id(p)): p for p in sorted((seeds / "articles").glob("*.txt"))})
+    found = set()
+    for r in report.violations:
+        prefix, _, local = r.focus.partition(":")
+        node = URIRef(str(PREFIXES[prefix]) + local) if prefix in PREFIXES else URIRef(r.focus)
+        for g in named_graphs(ds):
+            if g.identifier in origin and ((node, None, None) in g or (None, None, node) in g):
+                found.add(origin[g.identifier])
+    return sorted(found)
 
 
 def write(result: BuildResult, out: Path) -> list[Path]:

@@ -87,7 +87,8 @@ def lift(paths: tuple[Path, ...], fmt: str) -> None:
 def build(seeds: Path, out: Path, reasoner: str, quiet: bool) -> None:
     """Build the graph from SEEDS: lift, merge, reason, validate, write OUT; print the chain to Crimea.
 
-    Exits 1 when the data fails validation (the report is still written to OUT/validation.txt).
+    Exits 1 when the data fails validation: OUT keeps the last good output, the report goes to
+    OUT/validation.txt.
 
     \b
     Example:
@@ -101,6 +102,10 @@ def build(seeds: Path, out: Path, reasoner: str, quiet: bool) -> None:
                f"({len(result.dataset)} quads); the data {status}")
     if not result.conforms:
         click.echo(result.report, err=True)
+        files = ", ".join(str(f) for f in result.failing_files) or str(seeds)
+        first = result.report.split("message:", 1)[-1].strip().splitlines()[0] if "message:" in result.report else ""
+        click.echo(f"kg: error: {files}: the data fails validation: {first} (report: {Path(out) / 'validation.txt'}; "
+                   f"the last good output in {out}/ is kept)", err=True)
         sys.exit(1)
     if not quiet:
         from kg.chain import find_chain, render_text

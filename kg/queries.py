@@ -136,6 +136,8 @@ def load_query(name_or_path: str | Path) -> QueryInfo:
 
 def check_query(text: str, origin: str = "query"):
     """Parse `text` as a SPARQL query; refuse updates, SERVICE and FROM. Returns rdflib's prepared query."""
+    if not _code_only(text).strip():  # an empty text is a valid (empty) update to rdflib: say what it is
+        raise InputError(f"{origin}: empty query (nothing but comments and white space)")
     try:
         prepared = prepareQuery(text, initNs=PREFIXES)
     except Exception as exc:

@@ -186,7 +186,12 @@ def graph_turtle_body(graph: Graph) -> str:
     for t in graph:
         g.add(t)
     text = g.serialize(format="turtle")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+    # Only the leading prefix lines go, split at "\n" only: str.splitlines would also split at \r, \f, \x85,
+    # \u2028 … inside literals, and a line of an article may itself start with "@prefix".
+    lines = text.split("\n")
+    while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines).strip()
 
 
 def trig_text(ds: Dataset) -> str:
