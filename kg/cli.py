@@ -16,6 +16,7 @@ from kg.errors import InputError, KgError
 
 SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("seeds"), show_default=True,
                      help="Seeds folder (articles/ and curated/) to build from when --data is not given.")
+PROGRESS_MIN = 5  # articles; fewer lift in a blink
 DATA = click.option("--data", type=click.Path(path_type=Path), default=None,
                     help="A built dataset (.trig file or a build folder); default: build seeds/ in memory.")
 
@@ -36,6 +37,36 @@ class KgGroup(click.Group):
                 raise
             click.echo(f"kg: error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
             sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # a bug or an unforeseen input: still one line, the traceback on request
+            if ctx.params.get("debug"):
+                raise
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            click.echo(f"kg: error: {type(exc).__name__}: {first} (run `kg --debug ...` for the traceback)", err=True)
+            sys.exit(2)
+
+
+def _progress(items: list, what: str):
+    """Yield `items`, drawing a progress bar on stderr when it is a terminal and there are many of them."""
+    if len(items) < PROGRESS_MIN or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    yield from track(items, description=what, console=Console(stderr=True), transient=True)
+
+
+def _rich_table(columns: list[str], rows: list[list[str]]) -> None:
+    """Query rows as a rich table, for a person at a terminal (pipes get the plain formats)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}", header_style="bold")
+    for row in rows:
+        table.add_row(*(" ".join(str(c).split()) for c in row))
+    Console().print(table)
 
 
 @click.group(cls=KgGroup)
@@ -49,6 +80,7 @@ def main(debug: bool) -> None:
       kg build                 # lift seeds/, merge, reason, validate, write build/, print the chain
       kg chain                 # the chain from Russia's 2021 suspension back to Crimea
       kg query retaliations    # a saved query from queries/
+      kg serve --data build    # the graph over the SPARQL 1.1 Protocol on 127.0.0.1
     """
 
 
@@ -68,7 +100,7 @@ def lift(paths: tuple[Path, ...], fmt: str) -> None:
     from kg.rdfio import trig_text, union_graph
 
     lex = load_lexicon()
-    ds = lift_paths(paths, lex)
+    ds = lift_paths(_progress(list(paths), "lifting articles"), lex)
     if fmt == "trig":
         click.echo(trig_text(ds), nl=False)
     else:
@@ -149,7 +181,9 @@ def validate(path: Path | None, seeds: Path) -> None:
               help="Bind a query parameter (an IRI, a prefixed name like actor:RUS, or a literal).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fmt: str) -> None:
-    """Run a saved query (a name from queries/) or a .rq file; read-only.
+    """Run a saved query (a name from queries/) or a .rq file; read-only. `kg query list` lists them.
+
+    At a terminal the table is drawn with rich; piped, it is plain text (or CSV or JSON with --format).
 
     \b
     Example:
@@ -172,7 +206,10 @@ def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fm
     info = load_query(name)
     ds = load(data, seeds)
     columns, rows = run_query(ds, info.text, bound)
-    click.echo(format_rows(columns, rows, fmt))
+    if fmt == "table" and sys.stdout.isatty():
+        _rich_table(columns, rows)
+    else:
+        click.echo(format_rows(columns, rows, fmt))
 
 
 @main.command()
