@@ -1,18 +1,25 @@
-"""The events table (design.md contract): one row per act or statement, ICEWS-like columns."""
+"""The events table (design.md contract): one row per act or statement, ICEWS-like columns.
+
+The contract columns come first and stay as they are (an outside scorer reads them); the columns after
+`sentence_end` add what ICEWS users look for: the story id, the sentence number, the event text and the
+sectors of actor and targets.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from bisect import bisect_right
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.namespaces import GAF, NIF, RKG, WD, local_name
+from kg.namespaces import ARTICLE, GAF, LEX, NIF, RKG, WD, local_name
 
 COLUMNS = ["article", "event_id", "date", "date_precision", "event_class", "cameo", "goldstein", "plover",
            "actor", "actor_qid", "target", "target_qids", "responds_to", "evidence", "source",
-           "sentence_start", "sentence_end"]
+           "sentence_start", "sentence_end", "story_id", "sentence_number", "event_text", "actor_sector",
+           "target_sectors"]
 RELATIONS = (RKG.respondsTo, RKG.retaliatesFor, RKG.tightens)
 
 
@@ -60,9 +67,59 @@ def leaf_class(g: Graph, types: set[URIRef]) -> URIRef | None:
     return leaves[0] if leaves else None
 
 
+def _sector(g: Graph, node) -> str:
+    """The English label of the actor's most specific actor class ("state", "alliance", "media organisation")."""
+    actor_classes = {RKG.Actor}
+    frontier = [RKG.Actor]
+    while frontier:
+        for sub in g.subjects(RDFS.subClassOf, frontier.pop()):
+            if sub not in actor_classes:
+                actor_classes.add(sub)
+                frontier.append(sub)
+    types = {t for t in g.objects(node, RDF.type) if t in actor_classes}
+    supers = {p for t in types for p in g.transitive_objects(t, RDFS.subClassOf) if p != t}
+    leaves = sorted(t for t in types if t not in supers)
+    return _label(g, leaves[0]) if leaves else ""
+
+
+class _Sentences:
+    """Sentence numbers (1-based) of mention offsets, from the lifter's own sentence splitter, so that the
+    number counts the sentences the lifter saw (the date header is not one)."""
+
+    def __init__(self, g: Graph):
+        self.g = g
+        self.starts: dict = {}
+
+    def number(self, mention) -> str:
+        context = self.g.value(mention, NIF.referenceContext)
+        begin = self.g.value(mention, NIF.beginIndex)
+        if context is None or begin is None:
+            return ""
+        if context not in self.starts:
+            self.starts[context] = self._starts(context)
+        starts = self.starts[context]
+        return str(bisect_right(starts, int(begin))) if starts else ""
+
+    def _starts(self, context) -> list[int]:
+        from kg.lift.article import HEADER_RE
+        from kg.lift.text import split
+
+        text = self.g.value(context, NIF.isString)
+        if text is None:
+            return []
+        text = str(text)
+        article = self.g.value(context, NIF.sourceUrl)
+        language = str(self.g.value(article, DCTERMS.language) or "") if article is not None else ""
+        abbreviations = {str(w).lower() for w in self.g.objects(LEX.Abbreviations, RKG.word)
+                         if " " not in str(w) and getattr(w, "language", None) in (language, None)}
+        header = HEADER_RE.match(text)
+        return [s.start for s in split(text, header.end() if header else 0, abbreviations)]
+
+
 def rows(g: Graph) -> list[dict[str, str]]:
     """One row per event in g (data and ontology together), sorted by article, date, id."""
     classes = event_classes(g)
+    sentences = _Sentences(g)
     out = []
     nodes = {n for n, c in g.subject_objects(RDF.type) if c in classes and isinstance(n, URIRef)}
     for node in nodes:
@@ -96,6 +153,11 @@ def rows(g: Graph) -> list[dict[str, str]]:
             "source": "|".join(sorted(str(s) for s in g.objects(node, PROV.wasDerivedFrom))),
             "sentence_start": str(g.value(mentions[0], NIF.beginIndex)) if mentions else "",
             "sentence_end": str(g.value(mentions[0], NIF.endIndex)) if mentions else "",
+            "story_id": "|".join(sorted(local_name(s) for s in sources if str(s).startswith(str(ARTICLE)))),
+            "sentence_number": sentences.number(mentions[0]) if mentions else "",
+            "event_text": _label(g, cls),
+            "actor_sector": _sector(g, _state(g, actor)) if actor is not None else "",
+            "target_sectors": "|".join(_sector(g, _state(g, t)) for t in targets),
         })
     return sorted(out, key=lambda r: (r["article"], r["date"], r["event_id"]))
 

@@ -428,3 +428,45 @@ def test_kg_chain_svg_is_drawn_by_graphviz(build_dir, dataset, tmp_path):
     # the DOT written beside it is what Graphviz drew
     again = subprocess.run(["dot", "-Tsvg", str(dot)], capture_output=True, timeout=120)
     assert again.returncode == 0 and again.stdout.decode("utf-8") == text
+
+
+# ---------------------------------------------------------------------------------------------- statistics
+
+CONTRACT = ["article", "event_id", "date", "date_precision", "event_class", "cameo", "goldstein", "actor",
+            "actor_qid", "target", "target_qids", "responds_to", "evidence"]
+ICEWS_LIKE = ["story_id", "sentence_number", "event_text", "actor_sector", "target_sectors", "plover"]
+
+
+def test_events_table_reads_in_csv_with_icews_like_columns(build_dir, lexicon):
+    import csv
+
+    from kg.lift.article import read_article
+    from kg.lift.text import split
+    from kg.namespaces import LEX
+
+    with open(build_dir / "events.csv", newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        header, table = reader.fieldnames, list(reader)
+    # the contract columns keep their relative order; the ICEWS-like ones are there too
+    assert [c for c in header if c in CONTRACT] == CONTRACT
+    assert set(ICEWS_LIKE) <= set(header)
+    assert header.index("story_id") > header.index("evidence")
+    assert len(table) >= 20 and len({r["event_id"] for r in table}) == len(table)
+    for row in table:
+        assert row["cameo"].isdigit() and len(row["cameo"]) == 3  # "010" keeps its leading zero
+        if row["goldstein"]:
+            assert -10.0 <= float(row["goldstein"]) <= 10.0
+        assert row["date_precision"] in ("day", "month", "year")
+        assert row["event_text"] and row["actor_sector"] in ("state", "alliance", "international organisation",
+                                                             "media organisation")
+        assert len(row["target_sectors"].split("|")) == len(row["target"].split("|")) if row["target"] else True
+    lifted = [r for r in table if r["sentence_number"]]
+    assert lifted
+    # the sentence number names the sentence the lifter read the event from (its first mention)
+    articles = {p.stem: p for p in (SEEDS / "articles").glob("*.txt")}
+    for row in lifted:
+        article = read_article(articles[row["story_id"].split("|")[0]])
+        abbreviations = lexicon.singles(LEX.Abbreviations, article.language)
+        sentences = split(article.text, article.body_start, abbreviations)
+        sentence = sentences[int(row["sentence_number"]) - 1]
+        assert sentence.start <= int(row["sentence_start"]) < sentence.end, row["event_id"]
