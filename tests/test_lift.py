@@ -134,6 +134,30 @@ def test_weekday_with_month_precision_publication(lexicon, tmp_path):
     assert row["date"] == "2021-10" and row["event_class"] == "RefusalToComment"
 
 
+def test_attack_targets_the_state_whose_soil_it_hit(lexicon, tmp_path):
+    path = tmp_path / "soil.txt"
+    path.write_text(" date 2018-03-20 Londen houdt Rusland verantwoordelijk voor de aanslag op een Russische "
+                    "overloper, vorige week in Salisbury.", encoding="utf-8")
+    attacks = [r for r in table(path, lexicon) if r["event_class"] == "Attack"]
+    assert attacks and {r["target_qids"] for r in attacks} == {"Q145"}
+
+
+def test_dutch_quote_then_verb_then_speaker(lexicon, tmp_path):
+    path = tmp_path / "inverted.txt"
+    path.write_text(" date 2020-06-05 \u201cDit is een vijandige daad\u201d, zei een woordvoerder van Tsjechi\u00eb "
+                    "vrijdag.", encoding="utf-8")
+    (row,) = [r for r in table(path, lexicon) if r["event_class"] == "Statement"]
+    assert row["actor_qid"] == "Q213"
+
+
+def test_a_cause_named_by_its_actor_targets_the_party_that_answered(lexicon, tmp_path):
+    path = tmp_path / "cause.txt"
+    path.write_text(" date 2019-02-02 Iran wees dinsdag twee Franse diplomaten uit. Dat besluit was een reactie "
+                    "op sancties die Frankrijk in januari had ingesteld.", encoding="utf-8")
+    sanctions = [r for r in table(path, lexicon) if r["event_class"] == "Sanction"]
+    assert [(r["actor_qid"], r["target_qids"]) for r in sanctions] == [("Q142", "Q794")]
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty article"),
     (b"   \n  ", "empty article"),

@@ -222,6 +222,11 @@ CASES: dict[str, tuple[str, str, str]] = {
                             "INSERT DATA { place:moscow rkg:metonymFor place:russia }"),
     "located-in-an-actor": ("PlaceLocatedInShape", "https://w3id.org/rkg/place/moscow",
                             "INSERT DATA { place:moscow rkg:locatedIn actor:RUS }"),
+    "in-two-states": ("PlaceInStateShape", "https://w3id.org/rkg/place/moscow",
+                      "INSERT DATA { place:moscow rkg:inState actor:RUS, actor:UKR }"),
+    "in-an-organisation": ("PlaceInStateShape", "https://w3id.org/rkg/place/brussels",
+                           "DELETE DATA { place:brussels rkg:inState actor:BEL } ;"
+                           "INSERT DATA { place:brussels rkg:inState actor:NATO }"),
     "wikidata-page-not-entity": (
         "SameAsWikidataShape", "https://w3id.org/rkg/actor/GBR",
         "DELETE DATA { actor:GBR owl:sameAs wd:Q145 } ;"

@@ -159,8 +159,19 @@ def _resolve_pending(ex: Extractor, events: list[Event]) -> None:
 
 
 def _fill_cause(cause: Event, effect: Event) -> None:
-    """A cause named without its actor: the same side if it already targets the other party, else the other side."""
-    if cause.actor is not None or cause.explicit_actor or effect.actor is None:
+    """Complete a cause from its effect.
+
+    Without an actor: the same side if it already targets the other party, else the other side.
+    With an actor but no target: the effect's actor, the party that answered it.
+    """
+    if effect.actor is None:
+        return
+    if cause.actor is not None:
+        # "a response to the sanctions Congress approved": what an actor answers was aimed at it
+        if not cause.targets and cause.actor != effect.actor and not cause.explicit_actor:
+            cause.targets = [effect.actor]
+        return
+    if cause.explicit_actor:
         return
     if cause.targets and effect.actor not in cause.targets:
         cause.actor, cause.actor_source = effect.actor, "same-side"

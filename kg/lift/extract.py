@@ -259,6 +259,8 @@ class Extractor:
             usable += [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
                        and m.role not in ("location", "speaker")]
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
+        if actor_m is None and trigger.explicit_actor:
+            actor_m = self._held_responsible(info, match, usable)
         if actor_m is None:
             actor_m = self._attached(info, match)
         subject = next((m for m in usable if m.role in ("np", "agentive")), None)
@@ -295,14 +297,29 @@ class Extractor:
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
                 if m.actor not in targets:
                     targets.append(m.actor)
-        if not targets and trigger.explicit_actor:
-            # an attack on a state's soil targets that state ("an attack in Britain")
-            targets = [m.actor for m in in_clause if m.role == "location" and m.name.kind == "name"
-                       and m.actor != event.actor][:1]
+        if trigger.explicit_actor:
+            # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
+            # whatever the nationality of its victims ("on a Russian former spy")
+            places = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
+                      if info.clauses[m.start] == clause and m.role == "location"]
+            soil = [p for p in places if p is not None and p != event.actor][:1]
+            if soil:
+                targets = soil
         event.targets = targets
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
         return event
+
+    def _held_responsible(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> Mention | None:
+        """Who an attack is laid at: 'houdt Rusland verantwoordelijk voor de aanslag', 'blamed Moscow for'."""
+        toks = info.sentence.tokens
+        for i in range(match.start - 1, -1, -1):
+            if toks[i].lower in self.ws.ResponsibilityWords:
+                before = [m for m in usable if m.end <= i]
+                return before[-1] if before else None
+            if toks[i].lower in self.ws.BlameVerbs:
+                return next((m for m in usable if i < m.start < match.start), None)
+        return None
 
     def _relative_clause(self, info: SentenceInfo, clause: int) -> int | None:
         """The clause right after this one when it is a relative clause without a trigger of its own."""
@@ -409,6 +426,7 @@ class Extractor:
         if cls == RKG.Statement and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
         speaker = None
+        inverted = False
         if cue.speaker_after:
             speaker = next((m for m in info.mentions if m.start >= match.end and m.role == "speaker"), None)
         else:
@@ -417,6 +435,12 @@ class Extractor:
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
                 speaker = persons[-1] if persons else before[-1]
+            elif match.start > 0 and s.tokens[match.start - 1].text in ",”\"'’":
+                # a quote, then the verb, then who spoke: '"…", zei de woordvoerder van Rusland'
+                after = [m for m in info.mentions if match.end <= m.start <= match.end + 6
+                         and m.actor is not None and m.role not in ("location",)]
+                speaker = after[0] if after else None
+                inverted = speaker is not None
         event = Event(cls, "speech", s, match.start, match.end, info.clauses[match.start])
         event.spans.append((s.start, s.end))
         if speaker is not None and speaker.actor is not None:
@@ -433,7 +457,7 @@ class Extractor:
             event.actor_source = "discourse-speaker"
         if event.actor in self.lex.media or (speaker is not None and speaker.actor in self.lex.media):
             event.cls = RKG.Claim
-        if cue.speaker_after and speaker is not None:
+        if (cue.speaker_after or inverted) and speaker is not None:
             event.attributed_to = speaker.actor
         event.targets = [m.actor for m in info.mentions if m.actor is not None and m is not speaker
                          and m.role not in ("location", "speaker") and m.actor != event.actor]

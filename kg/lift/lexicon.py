@@ -56,6 +56,7 @@ class ActorName:
     entity: URIRef  # what the words name (a person, place, description or the actor itself)
     kind: str  # name | adjective | demonym | metonym | place | person | description
     case_sensitive: bool = False
+    state: URIRef | None = None  # for a place: the state it lies in
 
 
 class WordSets:
@@ -290,9 +291,10 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
     for place in set(graph.subjects(RDF.type, RKG.Place)) | set(graph.subjects(RKG.metonymFor, None)):
         target = graph.value(place, RKG.metonymFor)
         kind = "metonym" if target is not None else "place"
+        state = graph.value(place, RKG.inState)
         for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
             for lit in graph.objects(place, pred):
-                add(str(lit), ActorName(target, place, kind))
+                add(str(lit), ActorName(target, place, kind, state=state))
     for person in graph.subjects(RDF.type, RKG.Person):
         actor = graph.value(person, RKG.actsFor)
         lex.labels[person] = _english(graph, person)
