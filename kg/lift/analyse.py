@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from kg.lift.text import Sentence, Token
 from kg.namespaces import LEX
 
 MAX_GAP = 10
+YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @lru_cache(maxsize=200_000)
@@ -186,11 +188,11 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     sets = lex.sets(language)
     nouns = lex.memo(("owned-nouns", language),
                      lambda: sets.StaffNouns | sets.MissionNouns | sets.OfficeNouns | sets.UseNouns)
-    gov = lex.sets(language).GovernmentNouns
-    agent_markers = lex.sets(language).AgentMarkers
-    target_markers = lex.sets(language).TargetMarkers
-    place_markers = lex.sets(language).PlaceMarkers
-    determiners = lex.sets(language).Determiners
+    gov = sets.GovernmentNouns
+    agent_markers = sets.AgentMarkers
+    target_markers = sets.TargetMarkers
+    place_markers = sets.PlaceMarkers
+    determiners = sets.Determiners
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -251,7 +253,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     tokens = sentence.tokens
     out: list[DateExpr] = []
     where = sentence.where or {t.lower: [t.index] for t in tokens}
-    if _date_words(lex, language).isdisjoint(where) and not any(len(w) == 4 and w.isdigit() for w in where):
+    if _date_words(lex, language).isdisjoint(where) and not YEAR_RE.search(sentence.text):
         return out  # no month, weekday, year or relative date word: most sentences
     future_words = lex.sets(language).FutureMarkers
     parts = lex.sets(language).month_parts
@@ -327,23 +329,46 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
             out.append(DateExpr(i, i + 1, PartialDate(int(tok.text)), is_future(i)))
             used.add(i)
-    for pattern, off in lex.year_offsets:
-        if pattern.elements[0] == GAP or not any(w in where for w in pattern.elements[0]):
-            continue
+    year_offsets, relatives = _relative_index(lex, language)
+    for rank in sorted({r for w in where.keys() & year_offsets.keys() for r in year_offsets[w]}):
+        pattern, off = lex.year_offsets[rank]
         for m in match_pattern(sentence, pattern):
             if not used.intersection(range(m.start, m.end)):
                 out.append(DateExpr(m.start, m.end, PartialDate(pub.year + off)))
-    resolvers = {"this-month": lambda: pub.coarsen("month"), "this-week": lambda: pub.coarsen("month"),
-                 "day-before": lambda: pub.shift_days(-1) if pub.precision == "day" else pub,
-                 "today": lambda: pub}
-    for kind, pattern in _relative_date_patterns(lex, language):
-        if not any(w in where for w in pattern.elements[0]):
-            continue
+    patterns = _relative_date_patterns(lex, language)
+    for rank in sorted({r for w in where.keys() & relatives.keys() for r in relatives[w]}):
+        kind, pattern = patterns[rank]
         for m in match_pattern(sentence, pattern):
             if not used.intersection(range(m.start, m.end)):
-                out.append(DateExpr(m.start, m.end, resolvers[kind]()))
+                out.append(DateExpr(m.start, m.end, _relative_date(kind, pub)))
                 used.update(range(m.start, m.end))
     return sorted(out, key=lambda d: d.start)
+
+
+def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
+    """What 'earlier this month', 'this week', 'yesterday' and 'today' mean for an article of date pub."""
+    if kind in ("this-month", "this-week"):
+        return pub.coarsen("month")
+    if kind == "day-before":
+        return pub.shift_days(-1) if pub.precision == "day" else pub
+    return pub
+
+
+def _relative_index(lex: Lexicon, language: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """First word -> positions in lex.year_offsets and in the relative date patterns of a language."""
+    def build():
+        offsets: dict[str, list[int]] = {}
+        for k, (pattern, _) in enumerate(lex.year_offsets):
+            if pattern.elements[0] != GAP:
+                for w in pattern.elements[0]:
+                    offsets.setdefault(w, []).append(k)
+        relatives: dict[str, list[int]] = {}
+        for k, (_, pattern) in enumerate(_relative_date_patterns(lex, language)):
+            for w in pattern.elements[0]:
+                relatives.setdefault(w, []).append(k)
+        return offsets, relatives
+
+    return lex.memo(("relative-index", language), build)
 
 
 RELATIVE_DATE_SETS = ("this-month", "this-week", "day-before", "today")

@@ -88,6 +88,7 @@ class Extractor:
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
+        self._stems: tuple[str, ...] | None = None
         self.events: list[Event] = []
         self.infos: list[SentenceInfo] = []
         self.retaliators: set[URIRef] = set()
@@ -213,8 +214,9 @@ class Extractor:
 
     def _retaliation_stems(self) -> tuple[str, ...]:
         """Long retaliation nouns that also start compounds ("vergeldingsmaatregelen")."""
-        return self.lex.memo(("retaliation-stems", self.lang),
-                             lambda: tuple(sorted(w for w in self.ws.RetaliationNouns if len(w) > 8)))
+        if self._stems is None:
+            self._stems = tuple(sorted(w for w in self.ws.RetaliationNouns if len(w) > 8))
+        return self._stems
 
     def _trigger_matches(self, sentence, trigger_candidates, clauses, response_cues):
         taken = {i for _, m in response_cues for i in m.positions}
