@@ -193,6 +193,8 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     target_markers = sets.TargetMarkers
     place_markers = sets.PlaceMarkers
     determiners = sets.Determiners
+    possessive = sets.PossessiveMarkers
+    stops = lex.memo(("adjective-stops", language), lambda: sets.Coordinators | sets.RelativePronouns)
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -212,7 +214,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
                 if token_is(tokens[j], gov):
                     role = "agentive"
                     break
-                if tokens[j].text in ",.;:" or tokens[j].lower in ("en", "and", "die", "dat", "that", "who"):
+                if tokens[j].text in ",.;:" or tokens[j].lower in stops:
                     break
             if role != "attributive" and prev in agent_markers:
                 role = "agent" if role == "agentive" else role
@@ -220,9 +222,9 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             continue
         if prev in agent_markers:
             m.role = "agent"
-        elif prev in place_markers and m.name.kind in ("name", "metonym") and prev not in ("of",):
+        elif prev in place_markers and m.name.kind in ("name", "metonym") and prev not in possessive:
             m.role = "location"
-        elif prev in ("van", "of") and m.name.kind in ("name", "metonym", "person"):
+        elif prev in possessive and m.name.kind in ("name", "metonym", "person"):
             m.role = "possessor"
         elif prev in target_markers:
             m.role = "target"
@@ -255,13 +257,14 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     where = sentence.where or {t.lower: [t.index] for t in tokens}
     if _date_words(lex, language).isdisjoint(where) and not YEAR_RE.search(sentence.text):
         return out  # no month, weekday, year or relative date word: most sentences
-    future_words = lex.sets(language).FutureMarkers
-    parts = lex.sets(language).month_parts
+    sets = lex.sets(language)
+    future_words, parts = sets.FutureMarkers, sets.month_parts
+    lead_words, joiners = sets.DateLeadWords, sets.DateJoiners
     used: set[int] = set()
 
     def is_future(i: int) -> bool:
         j = i - 1
-        while j >= 0 and tokens[j].lower in ("on", "op", "de", "the", "noon", "middag", "end", "eind", "of", "van"):
+        while j >= 0 and tokens[j].lower in lead_words:
             j -= 1
         return j >= 0 and tokens[j].lower in future_words
 
@@ -294,7 +297,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 if tokens[j].text.isdigit() and len(tokens[j].text) == 4:
                     year, end = int(tokens[j].text), j + 1
                     break
-                joins = tokens[j].text in (",", "and", "en", "of", "or")
+                joins = tokens[j].lower in joiners
                 if not joins and not lex.months.get((language, tokens[j].lower)):
                     break
             offset = None

@@ -340,7 +340,7 @@ class Extractor:
         if match.end - match.start != 1 or match.start == 0:
             return False
         tok = toks[match.start]
-        if toks[match.start - 1].lower not in ("the", "de", "het", "a", "an", "een") or tok.lower == tok.lemma:
+        if toks[match.start - 1].lower not in self.ws.Determiners or tok.lower == tok.lemma:
             return False
         if not (tok.lower.endswith(("ed", "en", "d", "t"))):
             return False
