@@ -158,6 +158,22 @@ def test_a_cause_named_by_its_actor_targets_the_party_that_answered(lexicon, tmp
     assert [(r["actor_qid"], r["target_qids"]) for r in sanctions] == [("Q142", "Q794")]
 
 
+def test_possessive_last_month_and_retaliation_without_loops(lexicon, tmp_path):
+    path = tmp_path / "possessive.txt"
+    path.write_text(" date 2022-04-04 Moscow retaliated on Monday by expelling 13 Polish diplomats. Poland had "
+                    "declared 45 Russian diplomats persona non grata last month. Hungary's foreign ministry summoned "
+                    "the Russian ambassador on Tuesday. Estonia ordered a Russian diplomat to leave, in a tit-for-tat "
+                    "move after Russia expelled an Estonian diplomat.", encoding="utf-8")
+    got = table(path, lexicon)
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in got}
+    poland = by[("Expulsion", "Q36", "Q159")]
+    assert (poland["date"], poland["date_precision"]) == ("2022-03", "month")
+    assert by[("Expulsion", "Q159", "Q36")]["responds_to"] == poland["event_id"]
+    assert by[("AmbassadorSummons", "Q28", "Q159")]["date"] == "2022-03-29"
+    estonia, russia = by[("Expulsion", "Q191", "Q159")], by[("Expulsion", "Q159", "Q191")]
+    assert estonia["responds_to"] == russia["event_id"] and not russia["responds_to"]
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty article"),
     (b"   \n  ", "empty article"),

@@ -194,6 +194,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     place_markers = sets.PlaceMarkers
     determiners = sets.Determiners
     possessive = sets.PossessiveMarkers
+    clitics = sets.PossessiveClitics
     stops = lex.memo(("adjective-stops", language), lambda: sets.Coordinators | sets.RelativePronouns)
     for m in mentions:
         before = m.start - 1
@@ -228,8 +229,10 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             m.role = "possessor"
         elif prev in target_markers:
             m.role = "target"
-        elif m.end < len(tokens) and tokens[m.end].lower in ("'s", "’s"):
-            m.role = "possessor"
+        elif m.end < len(tokens) and tokens[m.end].lower in clitics:
+            # "Australia's ambassador": whose staff, like "the Australian ambassador"; else whose decision
+            owned = any(token_is(t, nouns) for t in tokens[m.end + 1:m.end + 4])
+            m.role = "owner" if owned else "possessor"
         else:
             m.role = "np"
 
@@ -352,6 +355,11 @@ def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
     """What 'earlier this month', 'this week', 'yesterday' and 'today' mean for an article of date pub."""
     if kind in ("this-month", "this-week"):
         return pub.coarsen("month")
+    if kind == "last-month":
+        first = pub.start.replace(day=1)
+        return PartialDate.of(first - dt.timedelta(days=1)).coarsen("month")
+    if kind == "last-week":
+        return (pub.shift_days(-7) if pub.precision == "day" else pub).coarsen("month")
     if kind == "day-before":
         return pub.shift_days(-1) if pub.precision == "day" else pub
     return pub
@@ -374,7 +382,7 @@ def _relative_index(lex: Lexicon, language: str) -> tuple[dict[str, list[int]], 
     return lex.memo(("relative-index", language), build)
 
 
-RELATIVE_DATE_SETS = ("this-month", "this-week", "day-before", "today")
+RELATIVE_DATE_SETS = ("this-month", "this-week", "last-month", "last-week", "day-before", "today")
 
 
 def _date_anchors(lex: Lexicon, language: str) -> frozenset[str]:

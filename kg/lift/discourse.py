@@ -27,7 +27,32 @@ def resolve(ex: Extractor) -> list[Event]:
     for e in events:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
         e.links = [(c, rel, s) for c, rel, s in e.links if c in events and c is not e]
+    _break_cycles(events)
     return events
+
+
+def _break_cycles(events: list[Event]) -> None:
+    """An act cannot answer what answers it: drop a link that would close a loop (the later-made one)."""
+    kept: dict[int, list[Event]] = {}
+
+    def reaches(start: Event, goal: Event) -> bool:
+        stack, seen = [start], set()
+        while stack:
+            node = stack.pop()
+            if node is goal:
+                return True
+            if id(node) not in seen:
+                seen.add(id(node))
+                stack.extend(kept.get(id(node), ()))
+        return False
+
+    for e in events:
+        links = []
+        for c, rel, s in e.links:
+            if not reaches(c, e):
+                links.append((c, rel, s))
+                kept.setdefault(id(e), []).append(c)
+        e.links = links
 
 
 def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URIRef]:
@@ -297,4 +322,6 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                     continue
                 if c.date is not None and e.date is not None and c.date.start > e.date.end:
                     continue
+                if any(cause is e for cause, _, _ in c.links):
+                    continue  # the text already says c answers e
                 e.links.append((c, RKG.retaliatesFor, e.sentence))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:['’]\w+)?|[^\w\s]", re.UNICODE)
+# A possessive 's is a token of its own ("Russia" "'s"), so the name before it is found.
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?=['’]s\b)|['’]s\b|\w+(?:['’]\w+)?|[^\w\s]",
+                      re.UNICODE)
 QUOTES = "\"“”‘’'«»„"
 
 
