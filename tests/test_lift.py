@@ -203,6 +203,18 @@ def test_text_without_diplomatic_content_gives_no_events(lexicon, tmp_path):
     assert table(path, lexicon) == []
 
 
+@pytest.mark.parametrize("body", [
+    "Die Bundesregierung weist zwei russische Diplomaten aus. Moskau kündigte Gegenmaßnahmen an.",
+    "La France expulse deux diplomates russes. Moscou a annoncé des représailles.",
+    "Россия высылает двух чешских дипломатов в ответ на решение Праги.",
+    "ロシアはチェコの外交官二人を追放した。",
+])
+def test_other_languages_give_no_acts(lexicon, tmp_path, body):
+    path = tmp_path / "other.txt"
+    path.write_text(" date 2021-04-18 " + body, encoding="utf-8")
+    assert table(path, lexicon) == []
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_text_lifts_without_crashing(lexicon, body):
