@@ -71,11 +71,12 @@ def english_label(g: Graph, node: URIRef, props=(SKOS.prefLabel, RDFS.label)) ->
     for wanted in ("en", None, "*"):
         for prop in props:
             values = sorted(
-                str(v) for v in g.objects(node, prop)
+                clean_text(v) for v in g.objects(node, prop)
                 if isinstance(v, Literal) and (wanted == "*" or v.language == wanted)
             )
+            values = [v for v in values if v]  # a label of nothing but white space or control characters
             if values:
-                return clean_text(values[0])
+                return values[0]
     return clean_text(local_name(node))
 
 
