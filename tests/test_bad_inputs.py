@@ -231,10 +231,10 @@ def test_article_with_a_byte_order_mark_builds(tmp_path):
     assert "built 1 article(s)" in result.output
 
 
-def test_article_with_crlf_and_a_prefix_line_survives_the_written_dataset(tmp_path):
-    """The TriG writer once split literals at form feeds and dropped text lines that start with "@prefix"."""
+def test_article_with_odd_line_breaks_and_a_prefix_line_survives_the_written_dataset(tmp_path):
+    """CRLF, form feed, NEL, U+2028/2029 and a line starting "@prefix": the TriG writer once broke on some."""
     seeds = seeds_with(tmp_path, articles=False)
-    shutil.copy(BAD / "crlf.txt", seeds / "articles" / "crlf.txt")
+    shutil.copy(BAD / "line-breaks.txt", seeds / "articles" / "line-breaks.txt")
     out = tmp_path / "build"
     assert kg("build", "--seeds", seeds, "--out", out, "--quiet").exit_code == 0
     result = kg("validate", out / "dataset.trig")  # offsets still slice the text read back from the file
@@ -243,7 +243,7 @@ def test_article_with_crlf_and_a_prefix_line_survives_the_written_dataset(tmp_pa
     from kg.namespaces import NIF
 
     texts = {str(o) for o in load(out).objects(None, NIF.isString) if "onzin" in str(o)}
-    assert texts == {(BAD / "crlf.txt").read_bytes().decode("utf-8")}
+    assert texts == {(BAD / "line-breaks.txt").read_bytes().decode("utf-8")}
 
 
 # ------------------------------------------------------------------ built datasets given to validate / query
