@@ -355,7 +355,14 @@ def test_output_path_that_is_not_writable(tmp_path, good_output):
     assert_input_error(kg("build", "--seeds", seeds, "--out", blocker / "build"),
                        f"{blocker / 'build'}: cannot write output")
     assert_input_error(kg("export", "--format", "gexf", "--data", good_output, "--out", blocker / "graph.gexf"),
-                       "blocker")
+                       f"{blocker / 'graph.gexf'}: cannot write: a part of {blocker} is a file, not a folder")
+
+
+def test_export_onto_a_folder(tmp_path, good_output):
+    """The message names the folder, not the temporary file the export was written to first."""
+    assert_input_error(kg("export", "--format", "ttl", "--data", good_output, "--out", tmp_path),
+                       f"{tmp_path}: is a folder; give a file name")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_disk_that_fills_up(tmp_path, out, monkeypatch):
