@@ -81,7 +81,7 @@ def _refuse_fetching(path: Path, text: str, fmt: str) -> None:
     if fmt == "json-ld":
         try:
             doc = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested thousands deep
             raise InputError(f"{path}: malformed json-ld: {problem(exc)}") from None
         for context in _contexts(doc):
             raise InputError(f"{path}: JSON-LD context {context!r} is not fetched (kg never reaches the network); "

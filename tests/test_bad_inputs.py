@@ -148,6 +148,7 @@ def test_missing_seeds_folder(tmp_path, out):
     ("malformed.ttl", "malformed turtle: at line 5"),
     ("malformed.trig", "malformed trig: at line 6"),
     ("malformed.jsonld", "malformed json-ld: Expecting property name enclosed in double quotes: line 3"),
+    ("deeply-nested.jsonld", "malformed json-ld: maximum recursion depth exceeded"),
     ("remote-context.jsonld", "JSON-LD context 'https://example.org/contexts/rkg.jsonld' is not fetched"),
     ("remote-import.ttl", "owl:imports <https://example.org/ontologies/extra.ttl> is not followed"),
     ("external-entity.rdf", "DOCTYPE and ENTITY declarations are not allowed in RDF/XML"),
