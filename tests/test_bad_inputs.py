@@ -226,6 +226,19 @@ def test_labels_with_characters_xml_forbids_still_give_valid_exports(tmp_path):
     assert labels == {"Bell \u0007 form feed \u000c escape \u001b non-char \ufffe end"}
 
 
+def test_curated_facts_in_json_ld_and_rdf_xml_are_read(tmp_path):
+    """Curated files may be any RDF syntax kg reads safely; none is skipped without a word."""
+    seeds = seeds_with(tmp_path, articles=False)
+    for name in ("fact-in-json-ld.jsonld", "fact-in-rdf-xml.rdf"):
+        shutil.copy(BAD / name, seeds / "curated" / name)
+    out = tmp_path / "build"
+    result = kg("build", "--seeds", seeds, "--out", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "3 curated file(s)" in result.output
+    trig = (out / "dataset.trig").read_text(encoding="utf-8")
+    assert "event:test-jsonld-act" in trig and "event:test-rdfxml-act" in trig
+
+
 def test_article_with_a_byte_order_mark_builds(tmp_path):
     seeds = seeds_with(tmp_path, articles=False)
     shutil.copy(BAD / "bom.txt", seeds / "articles" / "bom.txt")
