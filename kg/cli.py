@@ -19,6 +19,10 @@ SEEDS = click.option("--seeds", type=click.Path(path_type=Path), default=Path("s
 PROGRESS_MIN = 5  # articles; fewer lift in a blink
 DATA = click.option("--data", type=click.Path(path_type=Path), default=None,
                     help="A built dataset (.trig file or a build folder); default: build seeds/ in memory.")
+STORE = click.option("--store", "store_path", type=click.Path(path_type=Path), default=None,
+                     help="An on-disk Oxigraph store (kept between runs; `kg build --store` fills it).")
+ENDPOINT = click.option("--endpoint", default=None, metavar="URL",
+                        help="A SPARQL 1.1 endpoint holding the dataset (docs/stores.md).")
 
 
 class KgGroup(click.Group):
@@ -116,7 +120,9 @@ def lift(paths: tuple[Path, ...], fmt: str) -> None:
 @click.option("--reasoner", type=click.Choice(["targeted", "owlrl"]), default="targeted", show_default=True,
               help="targeted: only the entailments queries and shapes need; owlrl: the full OWL RL closure.")
 @click.option("--quiet", is_flag=True, help="Print only the summary, not the chain.")
-def build(seeds: Path, out: Path, reasoner: str, quiet: bool) -> None:
+@STORE
+@ENDPOINT
+def build(seeds: Path, out: Path, reasoner: str, quiet: bool, store_path: Path | None, endpoint: str | None) -> None:
     """Build the graph from SEEDS: lift, merge, reason, validate, write OUT; print the chain to Crimea.
 
     Exits 1 when the data fails validation: OUT keeps the last good output, the report goes to
@@ -127,11 +133,16 @@ def build(seeds: Path, out: Path, reasoner: str, quiet: bool) -> None:
       kg build --seeds seeds --out build
     """
     from kg.build import build as run_build
+    from kg.store_build import build_into_store, wants_store
 
-    result = run_build(seeds, out, reasoner)
+    if store_path or endpoint or (reasoner == "targeted" and wants_store(seeds)):
+        result = build_into_store(seeds, out, store_path, endpoint)  # Oxigraph or an endpoint: docs/stores.md
+    else:
+        result = run_build(seeds, out, reasoner)
     status = "conforms" if result.conforms else "FAILS validation"
+    quads = result.quads if hasattr(result, "quads") else len(result.dataset)
     click.echo(f"built {result.articles} article(s) and {result.curated} curated file(s) into {out}/ "
-               f"({len(result.dataset)} quads); the data {status}")
+               f"({quads} quads); the data {status}")
     if not result.conforms:
         click.echo(result.report, err=True)
         files = ", ".join(str(f) for f in result.failing_files) or str(seeds)
@@ -180,7 +191,10 @@ def validate(path: Path | None, seeds: Path) -> None:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter (an IRI, a prefixed name like actor:RUS, or a literal).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fmt: str) -> None:
+@STORE
+@ENDPOINT
+def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fmt: str, store_path: Path | None,
+          endpoint: str | None) -> None:
     """Run a saved query (a name from queries/) or a .rq file; read-only. `kg query list` lists them.
 
     At a terminal the table is drawn with rich; piped, it is plain text (or CSV or JSON with --format).
@@ -204,7 +218,7 @@ def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fm
         key, value = item.split("=", 1)
         bound[key.strip().lstrip("?")] = value
     info = load_query(name)
-    ds = load(data, seeds)
+    ds = load(data, seeds, store=store_path, endpoint=endpoint)
     columns, rows = run_query(ds, info.text, bound)
     if fmt == "table" and sys.stdout.isatty():
         _rich_table(columns, rows)
@@ -220,7 +234,10 @@ def query(name: str, data: Path | None, seeds: Path, params: tuple[str, ...], fm
               help="Also draw the chain as SVG with Graphviz (`dot`); without Graphviz, a simpler built-in drawing.")
 @click.option("--dot", "dot_file", type=click.Path(path_type=Path), default=None,
               help="Also write the chain as Graphviz DOT.")
-def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None, dot_file: Path | None) -> None:
+@STORE
+@ENDPOINT
+def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None, dot_file: Path | None,
+          store_path: Path | None, endpoint: str | None) -> None:
     """Print the chain from ACT (default: Russia's suspension of its NATO mission) back to the annexation.
 
     \b
@@ -232,7 +249,7 @@ def chain(act: str | None, data: Path | None, seeds: Path, svg: Path | None, dot
     from kg.chain import find_chain, render_text
     from kg.data import load
 
-    ds = load(data, seeds)
+    ds = load(data, seeds, store=store_path, endpoint=endpoint)
     steps = find_chain(ds, act)
     click.echo(render_text(steps))
     from kg.rdfio import write_atomic

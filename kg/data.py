@@ -12,8 +12,16 @@ from kg.rdfio import parse_dataset
 DEFAULT_SEEDS = Path("seeds")
 
 
-def load(data: Path | None = None, seeds: Path = DEFAULT_SEEDS) -> Dataset:
-    """The dataset at `data` (a .trig/.nq file, or a build folder holding dataset.trig); without it, build seeds/."""
+def load(data: Path | None = None, seeds: Path = DEFAULT_SEEDS, store: Path | None = None,
+         endpoint: str | None = None) -> Dataset:
+    """The dataset at `data` (a .trig/.nq file, or a build folder holding dataset.trig), in an on-disk `store`
+    or at an `endpoint` (both as rdflib views whose SPARQL runs in the store); without any, build seeds/."""
+    if store is not None or endpoint is not None:
+        from kg.store import open_store
+
+        if store is not None and not Path(store).is_dir():
+            raise InputError(f"{store}: no such store (run `kg build --store {store}` first)")
+        return open_store(store, endpoint).dataset()
     if data is None:
         from kg.build import run
 

@@ -65,6 +65,20 @@ def merge(ds: Dataset) -> dict[URIRef, URIRef]:
     return mapping
 
 
+def merge_graph(graph, canonical: dict[URIRef, dict]) -> dict[URIRef, URIRef]:
+    """Rewrite one article graph's acts that match `canonical` (node → kg.merge act info); the store build's merge."""
+    acts = _acts(graph)
+    local: dict[URIRef, URIRef] = {}
+    for node, info in sorted(acts.items()):
+        matches = sorted((c for c, ci in canonical.items() if _same(info, ci)),
+                         key=lambda c: ((canonical[c]["end"] - canonical[c]["start"]).days, str(c)))
+        if matches:
+            local[node] = matches[0]
+    if local:
+        _rewrite(graph, local)
+    return local
+
+
 def _rewrite(graph, mapping: dict[URIRef, URIRef]) -> None:
     triples = list(graph)
     for s, p, o in triples:

@@ -328,6 +328,11 @@ def _target(ds_or_graph: Graph) -> Graph:
     return ds_or_graph
 
 
+def _in_python(graph: Graph) -> bool:
+    """Is the graph in rdflib's own memory (rather than an Oxigraph store or a SPARQL endpoint)?"""
+    return type(graph.store).__module__.startswith("rdflib.plugins.stores.memory")
+
+
 def _text(term) -> str:
     if term is None:
         return ""
@@ -340,7 +345,8 @@ def run_query(ds_or_graph: Graph, text: str, params: dict[str, str] | None = Non
     bound = bind_params(text, params, origin)
     prepared = check_query(bound, origin)
     try:
-        result = _target(ds_or_graph).query(prepared)
+        target = _target(ds_or_graph)  # a store's own engine takes the text (checked above), rdflib the parse
+        result = target.query(prepared if _in_python(target) else bound)
     except InputError:
         raise
     except Exception as exc:

@@ -34,6 +34,12 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.namespaces import INFERRED_GRAPH, bind_prefixes
 
 Node = URIRef | BNode
+_THING = (OWL.Thing, str(OWL.Thing))
+
+
+def _literal(term) -> bool:
+    """An rdflib Literal, or a literal in kg.store_reason's plain-string form (N-Triples, so it opens with a quote)."""
+    return isinstance(term, Literal) or (type(term) is str and term[:1] == '"')
 
 
 def _sources(data: Graph) -> list[Graph]:
@@ -156,43 +162,70 @@ def _restriction(graphs: list[Graph], node) -> tuple | None:
     return None
 
 
-def _close_properties(schema: Schema, edges: dict[URIRef, set]) -> None:
-    """Sub-property, inverse and transitive closure of `edges` (property → {(s, o)}), to a fixpoint."""
+def _close_properties(schema: Schema, edges: dict) -> None:
+    """Sub-property, inverse and transitive closure of `edges` (property → {(s, o)}), to a fixpoint.
+
+    Semi-naive: each round passes on only the pairs a property gained since it last passed its pairs on."""
+    closed: dict = {}  # transitive property → size of its pairs when last closed
+    sent: dict = defaultdict(set)  # property → the pairs already passed to its super-properties and inverses
     changed = True
     while changed:
         changed = False
         for p in list(edges):
             pairs = edges[p]
-            if not pairs:
+            if len(pairs) == len(sent[p]):
                 continue
+            delta = pairs - sent[p]
+            sent[p] |= delta
             for q in schema.super_props.get(p, ()):
                 target = edges[q]
                 before = len(target)
-                target |= pairs
+                target |= delta
                 changed |= len(target) != before
-            for q in schema.inverse.get(p, ()):
-                target = edges[q]
-                before = len(target)
-                target |= {(o, s) for s, o in pairs}
-                changed |= len(target) != before
+            inverses = schema.inverse.get(p, ())
+            if inverses:
+                reverse = {(o, s) for s, o in delta}
+                for q in inverses:
+                    target = edges[q]
+                    before = len(target)
+                    target |= reverse
+                    changed |= len(target) != before
         for p in schema.transitive:
             pairs = edges[p]
-            if not pairs:
+            if not pairs or closed.get(p) == len(pairs):
                 continue
-            closed = _transitive_pairs(pairs)
-            if len(closed) != len(pairs):
-                edges[p] = closed
+            closure = _transitive_pairs(pairs)
+            closed[p] = len(closure)
+            if len(closure) != len(pairs):
+                edges[p] = closure
                 changed = True
 
 
 def _transitive_pairs(pairs: set) -> set:
-    graph = nx.DiGraph()
-    graph.add_edges_from(pairs)
-    if nx.is_directed_acyclic_graph(graph):
-        closure = nx.transitive_closure_dag(graph)
-    else:
-        closure = nx.transitive_closure(graph, reflexive=None)
-    return set(closure.edges())
+    """The transitive closure of a relation: on a DAG by one pass in topological order, else by networkx."""
+    from graphlib import CycleError, TopologicalSorter
+
+    succ: dict = defaultdict(set)
+    for s, o in pairs:
+        succ[s].add(o)
+    try:
+        order = list(TopologicalSorter(succ).static_order())  # every node after all it points to
+    except CycleError:
+        graph = nx.DiGraph()
+        graph.add_edges_from(pairs)
+        return set(nx.transitive_closure(graph, reflexive=None).edges())
+    reach: dict = {}
+    for node in order:
+        direct = succ.get(node)
+        if not direct:
+            continue
+        found = set(direct)
+        for o in direct:
+            below = reach.get(o)
+            if below:
+                found |= below
+        reach[node] = found
+    return {(s, o) for s, found in reach.items() for o in found}
 
 
 def infer(data: Graph) -> Graph:
@@ -238,7 +271,7 @@ def entailments(schema: Schema, asserted: dict, types: dict) -> Iterator[tuple]:
     for p, pairs in edges.items():
         old = asserted.get(p, ())
         for s, o in pairs:
-            if (s, o) not in old and not isinstance(s, Literal):  # literal subjects cannot be stored
+            if (s, o) not in old and not _literal(s):  # literal subjects cannot be stored
                 yield s, p, o
     for s, cs in types.items():
         old = asserted_types.get(s, ())
@@ -262,7 +295,7 @@ def _members(types: dict, edges: dict, named: list, restrictions: list) -> set:
     candidates: set | None = None
     for prop, filler in restrictions:
         found = {s for s, o in edges.get(prop, ())
-                 if filler == OWL.Thing or filler in types.get(o, ())}
+                 if filler in _THING or filler in types.get(o, ())}
         candidates = found if candidates is None else candidates & found
     if candidates is None:
         candidates = {s for s, cs in types.items() if all(c in cs for c in named)}

@@ -231,7 +231,7 @@ class EndpointStore(Store):
         from rdflib import Dataset
         from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 
-        store = SPARQLUpdateStore(query_endpoint=self.url, update_endpoint=self.update_url)
+        store = SPARQLUpdateStore(query_endpoint=self.url, update_endpoint=self.update_url, method="POST_FORM")
         return Dataset(store=store, default_union=True)
 
 

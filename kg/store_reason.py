@@ -59,7 +59,7 @@ def read_schema(store: Store) -> Schema:
     g = Graph()
     for t in store.construct(query):
         g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
-    return Schema([g])
+    return str_schema(Schema([g]))
 
 
 def _pairs(store: Store, predicate: str, subjects: list | None = None) -> Iterable[tuple]:
@@ -78,33 +78,50 @@ def _values(var: str, nodes: list | None) -> str:
     return f"VALUES ?{var} {{ " + " ".join(str(n) for n in nodes) + " }"
 
 
+def key(term) -> str:
+    """A pyoxigraph term as a plain str: the IRI itself, "_:id" for a blank node, N-Triples for a literal.
+    Python caches str hashes; pyoxigraph and rdflib terms hash anew each time (the reasoner's sets were
+    three times slower with them)."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return term.value
+    if kind is ox.BlankNode:
+        return "_:" + term.value
+    return str(term)
+
+
+def str_schema(schema: Schema) -> Schema:
+    """The same axioms with plain-str IRIs, to match `key`."""
+    out = Schema.__new__(Schema)
+    out.super_classes = {str(c): {str(d) for d in ds} for c, ds in schema.super_classes.items()}
+    out.super_props = {str(p): {str(q) for q in qs} for p, qs in schema.super_props.items()}
+    out.inverse = defaultdict(set, {str(p): {str(q) for q in qs} for p, qs in schema.inverse.items()})
+    out.transitive = {str(p) for p in schema.transitive}
+    out.defined = [(str(c), [str(n) for n in named], [(str(p), str(f)) for p, f in rs])
+                   for c, named, rs in schema.defined]
+    return out
+
+
+def _nt(k: str) -> str:
+    return k if k[0] in '_"' else f"<{k}>"
+
+
+def _pairs_keys(store: Store, predicate: str, subjects: list | None):
+    return ((key(s), key(o)) for s, o in _pairs(store, predicate, subjects))
+
+
 def _read(store: Store, schema: Schema, subjects: list | None):
-    """asserted (property → {(s, o)}) and types (node → {class}), as rdflib terms."""
-    cache: dict = {}
-
-    def conv(term):
-        found = cache.get(term)
-        if found is None:
-            found = cache[term] = to_rdflib(term)
-        return found
-
-    asserted = {}
-    for p in schema.properties():
-        asserted[p] = {(conv(s), conv(o)) for s, o in _pairs(store, str(p), subjects)}
+    """asserted (property → {(s, o)}) and types (node → {class}), as `key` strings."""
+    asserted = {p: set(_pairs_keys(store, str(p), subjects)) for p in schema.properties()}
     types: dict = defaultdict(set)
     for s, c in _pairs(store, str(RDF.type), subjects):
-        if isinstance(c, ox.NamedNode):
-            types[conv(s)].add(conv(c))
+        if type(c) is ox.NamedNode:
+            types[key(s)].add(c.value)
     return asserted, types
 
 
 def _ntriples(triples) -> bytes:
-    lines = []
-    for s, p, o in triples:
-        subject = f"<{s}>" if isinstance(s, URIRef) else s.n3()
-        obj = f"<{o}>" if isinstance(o, URIRef) else o.n3()
-        lines.append(f"{subject} <{p}> {obj} .\n")
-    return "".join(lines).encode("utf-8")
+    return "".join(f"{_nt(s)} <{p}> {_nt(o)} .\n" for s, p, o in triples).encode("utf-8")
 
 
 def infer_store(store: Store) -> int:
@@ -171,16 +188,14 @@ def update_inferred(store: OxigraphStore, schema: Schema, seeds: set, changed_gr
         for s, cs in part_types.items():
             types[s] |= cs
     # blank nodes live only in their own graph: read them from it
-    blank: dict = defaultdict(set)
+    props = schema.properties()
     for q in store.store.quads_for_pattern(None, None, None, ox.NamedNode(changed_graph)):
         if isinstance(q.subject, ox.BlankNode):
-            if q.predicate.value == str(RDF.type) and isinstance(q.object, ox.NamedNode):
-                types[to_rdflib(q.subject)].add(to_rdflib(q.object))
-            elif URIRef(q.predicate.value) in asserted or URIRef(q.predicate.value) in schema.properties():
-                blank[URIRef(q.predicate.value)].add((to_rdflib(q.subject), to_rdflib(q.object)))
-    for p, pairs in blank.items():
-        asserted[p] |= pairs
-    new = list(entailments(schema, dict(asserted), types))
-    graph = ox.NamedNode(INFERRED)
-    store.store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in new)
-    return len(new)
+            p = q.predicate.value
+            if p == str(RDF.type) and isinstance(q.object, ox.NamedNode):
+                types[key(q.subject)].add(q.object.value)
+            elif p in props:
+                asserted[p].add((key(q.subject), key(q.object)))
+    data = _ntriples(entailments(schema, dict(asserted), types))
+    store.store.load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(INFERRED))
+    return data.count(b"\n")

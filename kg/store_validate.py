@@ -17,7 +17,7 @@ skipped. The results become kg.validate.Result objects, so the report reads as p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import count
 
 import pyoxigraph as ox
@@ -59,7 +59,8 @@ class Check:
     value_is_focus: bool = False  # node-level constraints report the focus node as the value
     has_value: bool = True
     sparql: object = None  # the SPARQL constraint node, for its messages
-    extra: dict = field(default_factory=dict)
+    focus: str = ""  # the focus sub-select
+    violates: str | None = None  # a SPARQL expression over ?this, true when this check reports ?this
 
 
 def _iri(term) -> str:
@@ -87,9 +88,13 @@ def sparql_path(g: Graph, path) -> str:
 
 
 class Compiler:
-    def __init__(self, shapes: Graph):
+    """`types_closed`: the data carries the rdf:type closure over rdfs:subClassOf (the targeted reasoner's
+    graph:inferred does), so class membership is one index lookup instead of a path."""
+
+    def __init__(self, shapes: Graph, types_closed: bool = False):
         self.g = shapes
         self.fresh = count()
+        self.isa = f"<{RDF.type}>" if types_closed else f"<{RDF.type}>/<{RDFS.subClassOf}>*"
 
     def var(self) -> str:
         return f"?v{next(self.fresh)}"
@@ -108,7 +113,7 @@ class Compiler:
     def _component(self, comp, arg, var, shape) -> str:
         g = self.g
         if comp == SH["class"]:
-            return f"EXISTS {{ {var} <{RDF.type}>/<{RDFS.subClassOf}>* {_iri(arg)} }}"
+            return f"EXISTS {{ {var} {self.isa} {_iri(arg)} }}"
         if comp == SH.datatype:
             if arg == RDF.langString:
                 return f"(isLiteral({var}) && LANG({var}) != \"\")"
@@ -183,12 +188,12 @@ class Compiler:
 
     def targets(self, shape) -> list[str]:
         g = self.g
-        parts = [f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_iri(c)} }}" for c in g.objects(shape, SH.targetClass)]
+        parts = [f"{{ ?this {self.isa} {_iri(c)} }}" for c in g.objects(shape, SH.targetClass)]
         parts += [f"{{ ?this {_iri(p)} ?target_o }}" for p in g.objects(shape, SH.targetSubjectsOf)]
         parts += [f"{{ ?target_s {_iri(p)} ?this }}" for p in g.objects(shape, SH.targetObjectsOf)]
         parts += [f"{{ VALUES ?this {{ {_iri(n)} }} }}" for n in g.objects(shape, SH.targetNode)]
         if (shape, RDF.type, RDFS.Class) in g:
-            parts.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_iri(shape)} }}")
+            parts.append(f"{{ ?this {self.isa} {_iri(shape)} }}")
         return parts
 
     # -- top-level checks --------------------------------------------------------------------------------
@@ -224,34 +229,40 @@ class Compiler:
         if path is None:  # node-level constraints: the focus node is the value
             for _comp, expr in self.value_ok(shape, "?this"):
                 out.append(Check(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER (!({expr})) }}",
-                                 value_is_focus=True, **self._base(shape)))
+                                 value_is_focus=True, violates=f"!({expr})", **self._base(shape)))
         else:
             p = sparql_path(g, path)
             oks = self.value_ok(shape, "?value")
             if oks:
                 test = " || ".join(f"!({e})" for _, e in oks)
                 out.append(Check(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . FILTER ({test}) }}",
-                                 path=path, **self._base(shape)))
+                                 path=path, violates=f"EXISTS {{ ?this {p} ?value . FILTER ({test}) }}",
+                                 **self._base(shape)))
             low, high = g.value(shape, SH.minCount), g.value(shape, SH.maxCount)
             if low is not None and int(low) == 1:
                 out.append(Check(f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ ?this {p} ?x }} }}",
-                                 path=path, has_value=False, **self._base(shape)))
+                                 path=path, has_value=False, violates=f"NOT EXISTS {{ ?this {p} ?x }}",
+                                 **self._base(shape)))
             elif low is not None and int(low) > 1:
                 out.append(Check(f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ ?this {p} ?x }} }} GROUP BY ?this "
                                  f"HAVING (COUNT(DISTINCT ?x) < {int(low)})", path=path, has_value=False,
                                  **self._base(shape)))
             if high is not None:
+                cheap = {0: f"EXISTS {{ ?this {p} ?x }}",
+                         1: f"EXISTS {{ ?this {p} ?x, ?y . FILTER (!sameTerm(?x, ?y)) }}"}.get(int(high))
                 out.append(Check(f"SELECT ?this WHERE {{ {focus} ?this {p} ?x }} GROUP BY ?this "
                                  f"HAVING (COUNT(DISTINCT ?x) > {int(high)})", path=path, has_value=False,
-                                 **self._base(shape)))
+                                 violates=cheap, **self._base(shape)))
             for comp, op in ((SH.lessThanOrEquals, "<="), (SH.lessThan, "<")):
                 for other in g.objects(shape, comp):
-                    out.append(Check(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-                                     f"?this {_iri(other)} ?other . FILTER (!COALESCE(?value {op} ?other, false)) }}",
-                                     path=path, **self._base(shape)))
+                    pattern = (f"?this {p} ?value . ?this {_iri(other)} ?other . "
+                               f"FILTER (!COALESCE(?value {op} ?other, false))")
+                    out.append(Check(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {pattern} }}",
+                                     path=path, violates=f"EXISTS {{ {pattern} }}", **self._base(shape)))
             for other in g.objects(shape, SH.disjoint):
-                out.append(Check(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} ?this {p} ?value . "
-                                 f"?this {_iri(other)} ?value }}", path=path, **self._base(shape)))
+                pattern = f"?this {p} ?value . ?this {_iri(other)} ?value"
+                out.append(Check(f"SELECT DISTINCT ?this ?value WHERE {{ {focus} {pattern} }}", path=path,
+                                 violates=f"EXISTS {{ {pattern} }}", **self._base(shape)))
             if g.value(shape, SH.uniqueLang) == Literal(True):
                 out.append(Check(f"SELECT DISTINCT ?this ?lang WHERE {{ {focus} ?this {p} ?a, ?b . "
                                  "FILTER (!sameTerm(?a, ?b) && LANG(?a) != \"\" && LANG(?a) = LANG(?b)) "
@@ -268,6 +279,8 @@ class Compiler:
                     raise ShapeNotCompiled("sh:qualifiedMinCount")
         for constraint in g.objects(shape, SH.sparql):
             out.append(self.sparql_check(shape, constraint, focus, path))
+        for check in out:
+            check.focus = focus
         return out
 
     def sparql_check(self, shape, constraint, focus: str, path) -> Check:
@@ -292,8 +305,8 @@ class Compiler:
                      messages=list(g.objects(shape, SH.message)), path=path, sparql=constraint)
 
 
-def compile_shapes(shapes: Graph) -> list[Check]:
-    return Compiler(shapes).checks()
+def compile_shapes(shapes: Graph, types_closed: bool = False) -> list[Check]:
+    return Compiler(shapes, types_closed).checks()
 
 
 def _restrict(query: str, focus_nodes: list | None) -> str:
@@ -316,23 +329,45 @@ class Raw:
 
 
 def run_checks(store: Store, checks: list[Check], shapes: Graph, focus_nodes: list | None = None) -> list[Raw]:
+    """Run the checks; those with a `violates` test first run together, one query per focus set, and only
+    the focus nodes that query flags are checked one constraint at a time (none, when the data conforms)."""
     out = []
+    groups: dict[str, list[Check]] = {}
     for check in checks:
-        names, rows = store.select(_restrict(check.query, focus_nodes))
-        for row in rows:
-            bound = {n: to_rdflib(v) for n, v in zip(names, row, strict=False) if v is not None}
-            focus = bound.get("this")
-            if check.sparql is not None:
-                value = bound.get("value", focus)
-                path = bound.get("path", check.path)
-                message = _fill(_english(list(shapes.objects(check.sparql, SH.message)) or check.messages), bound)
-                shape = check.sparql if not isinstance(check.sparql, BNode) else check.shape
-            else:
-                value = focus if check.value_is_focus else (bound.get("value") if check.has_value else None)
-                path = check.path
-                message = _english(check.messages)
-                shape = check.shape
-            out.append(Raw(focus, path, value, message, check.severity, shape))
+        if check.violates is None:
+            out += _run(store, check, shapes, focus_nodes)
+        else:
+            groups.setdefault(check.focus, []).append(check)
+    for focus, group in groups.items():
+        test = " || ".join(f"({c.violates})" for c in group)
+        _, rows = store.select(_restrict(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER ({test}) }}", focus_nodes))
+        flagged = [r[0] for r in rows if isinstance(r[0], ox.NamedNode)]
+        if len(flagged) != len(rows):  # blank or literal focus nodes cannot be named: check the whole set
+            flagged = focus_nodes
+        elif not flagged:
+            continue
+        for check in group:
+            out += _run(store, check, shapes, flagged)
+    return out
+
+
+def _run(store: Store, check: Check, shapes: Graph, focus_nodes: list | None) -> list[Raw]:
+    out = []
+    names, rows = store.select(_restrict(check.query, focus_nodes))
+    for row in rows:
+        bound = {n: to_rdflib(v) for n, v in zip(names, row, strict=False) if v is not None}
+        focus = bound.get("this")
+        if check.sparql is not None:
+            value = bound.get("value", focus)
+            path = bound.get("path", check.path)
+            message = _fill(_english(list(shapes.objects(check.sparql, SH.message)) or check.messages), bound)
+            shape = check.sparql if not isinstance(check.sparql, BNode) else check.shape
+        else:
+            value = focus if check.value_is_focus else (bound.get("value") if check.has_value else None)
+            path = check.path
+            message = _english(check.messages)
+            shape = check.shape
+        out.append(Raw(focus, path, value, message, check.severity, shape))
     return out
 
 
@@ -365,12 +400,14 @@ def _describe(store: Store, nodes: list) -> Graph:
 
 
 def validate_store(store: Store, shapes: Graph | None = None, focus_nodes: list | None = None,
-                   checks: list[Check] | None = None) -> ValidationReport:
-    """Validate the store's union graph (or just `focus_nodes`, pyoxigraph terms) against the shapes."""
+                   checks: list[Check] | None = None, types_closed: bool = False) -> ValidationReport:
+    """Validate the store's union graph (or just `focus_nodes`, pyoxigraph terms) against the shapes.
+
+    Pass types_closed=True only when graph:inferred holds the targeted reasoner's type closure."""
     from kg.validate import load_shapes
 
     shapes = load_shapes() if shapes is None else shapes
-    checks = compile_shapes(shapes) if checks is None else checks
+    checks = compile_shapes(shapes, types_closed) if checks is None else checks
     raw = run_checks(store, checks, shapes, focus_nodes)
     data = _describe(store, sorted({r.focus for r in raw if r.focus is not None}, key=str))
     results = []
