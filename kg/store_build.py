@@ -326,15 +326,19 @@ def update_article(store: OxigraphStore, path: Path, seeds: Path | None = None) 
     return StoreBuild(store, report.conforms, report_text(report), report, articles=1, loaded=[name], timings=timings)
 
 
-def write_store(result: StoreBuild, out: Path) -> list[Path]:
-    """dataset.trig (the store's dump), validation.txt and events.csv, each written atomically."""
+def write_store(result: StoreBuild, out: Path, exports: bool = True) -> list[Path]:
+    """dataset.trig (the store's dump), validation.txt and (with `exports`) events.csv, each written atomically.
+
+    events.csv goes through kg.events_table, Python over every event: minutes at 100k events, so the build of a
+    big corpus leaves it to `kg export --format events-csv` (README, "Corpus scale")."""
     from kg.rdfio import write_atomic
 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: exists and is not a folder")
-    payloads = {"dataset.trig": result.store.dump(), "validation.txt": result.report,
-                "events.csv": events_csv(result.store)}
+    payloads = {"dataset.trig": result.store.dump(), "validation.txt": result.report}
+    if exports:
+        payloads["events.csv"] = events_csv(result.store)
     try:
         out.mkdir(parents=True, exist_ok=True)
         written = []
@@ -426,7 +430,7 @@ def build_into_store(seeds: Path, out: Path, store_path: Path | None = None, end
     store = open_for_build(store_path, endpoint)
     result = build_store(seeds, store)
     if result.conforms:
-        result.files = write_store(result, out)
+        result.files = write_store(result, out, exports=not wants_store(seeds))
     else:
         from kg.rdfio import write_atomic
 
