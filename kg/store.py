@@ -255,5 +255,8 @@ def open_store(path: Path | str | None = None, endpoint: str | None = None) -> S
     if endpoint and path:
         raise InputError("give --store or --endpoint, not both")
     if endpoint:
-        return EndpointStore(endpoint)
+        import os
+
+        return EndpointStore(endpoint, update_url=os.environ.get("KG_ENDPOINT_UPDATE") or None,
+                             graph_url=os.environ.get("KG_ENDPOINT_GSP") or None)
     return OxigraphStore(path)

@@ -17,6 +17,7 @@ import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,7 +26,7 @@ from rdflib import Dataset
 from kg.errors import InputError
 from kg.namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, RKG, article_graph, curated_graph
 from kg.paths import ontology_dir, shapes_dir
-from kg.store import EndpointStore, OxigraphStore, Store
+from kg.store import OxigraphStore, Store
 from kg.validate import ValidationReport, report_text
 
 MANIFEST = "kg-build.json"
@@ -144,17 +145,28 @@ def load_ontology(store: Store) -> None:
     store.put_graph(str(ONTOLOGY_GRAPH), load_ontology_graph().serialize(format="nt", encoding="utf-8"), "ntriples")
 
 
-def canonical_acts(store: Store, skip: str | None = None, only: str | None = None) -> dict:
-    """The acts kg.merge matches lifted acts against: curated acts and acts of other articles."""
-    from datetime import date
+def canonical_acts(store: Store, skip: str | None = None, only: str | None = None, like: dict | None = None) -> dict:
+    """The acts kg.merge matches lifted acts against: curated acts and acts of other articles (only those with
+    the actors and around the dates of the acts in `like`, when given: what one article can match)."""
+    from datetime import date, timedelta
 
     from rdflib import URIRef
 
+    narrow = ""
+    if like is not None:
+        if not like:
+            return {}
+        actors = " ".join(f"<{info['actor']}>" for info in like.values())
+        first = min(info["start"] for info in like.values()) - timedelta(days=2)
+        last = max(info["end"] for info in like.values()) + timedelta(days=2)
+        narrow = (f'VALUES ?actor {{ {actors} }} FILTER (STR(?start) <= "{last.isoformat()}" && '
+                  f'STR(?end) >= "{first.isoformat()}")')
     query = f"""SELECT ?e ?cls ?actor ?target ?start ?end WHERE {{
       {f'VALUES ?g {{ <{only}> }}' if only else ''}
       GRAPH ?g {{ ?e a ?cls ; <{RKG.actor}> ?actor ; <{RKG.dateStart}> ?start ; <{RKG.dateEnd}> ?end .
                  OPTIONAL {{ ?e <{RKG.target}> ?target }} }}
       FILTER (STRSTARTS(STR(?cls), "{RKG}") && ?g != <{INFERRED_GRAPH}> {f'&& ?g != <{skip}>' if skip else ''})
+      {narrow}
     }}"""
     acts: dict = {}
     _, rows = store.select(query)
@@ -170,10 +182,11 @@ def canonical_acts(store: Store, skip: str | None = None, only: str | None = Non
     return acts
 
 
-def lift_article(store: Store, path: Path, lex, languages: dict, canonical: dict) -> str:
-    """Lift one article, merge its acts into the canonical ones, and replace its named graph; returns its name."""
+def lift_article(store: Store, path: Path, lex, languages: dict, canonical: dict | None = None) -> str:
+    """Lift one article, merge its acts into the canonical ones (by default: those in the store it could
+    match), and replace its named graph; returns its name."""
     from kg.lift.api import lift_paths
-    from kg.merge import merge_graph
+    from kg.merge import _acts, merge_graph
     from kg.rdfio import new_dataset
 
     ds = lift_paths([path], lex, into=new_dataset(), languages=languages)
@@ -181,9 +194,19 @@ def lift_article(store: Store, path: Path, lex, languages: dict, canonical: dict
     if not graphs:
         raise InputError(f"{path}: nothing lifted")
     g = graphs[0]
+    if canonical is None:
+        canonical = canonical_acts(store, skip=str(g.identifier), like=_acts(g))
     merge_graph(g, canonical)
     store.put_graph(str(g.identifier), g.serialize(format="nt", encoding="utf-8"), "ntriples")
     return str(g.identifier)
+
+
+@lru_cache(maxsize=1)
+def lexicon():
+    """The lift's dictionaries, read once per process (a long-lived process updates articles in well under 1 s)."""
+    from kg.lift.lexicon import load_lexicon
+
+    return load_lexicon()
 
 
 def _shapes_digest() -> str:
@@ -223,10 +246,9 @@ def build_store(seeds: Path, store: Store, reasoner: str = "targeted") -> StoreB
     clock = time.perf_counter()
     touched: set = set()
     if changed_articles:
-        from kg.lift.lexicon import load_lexicon
         from kg.store_reason import drop_blank_inferences, graph_nodes
 
-        lex = load_lexicon()
+        lex = lexicon()
         languages = article_languages(Path(seeds) / "articles")
         canonical = canonical_acts(store)
         for name in changed_articles:
@@ -293,7 +315,6 @@ def update_article(store: OxigraphStore, path: Path, seeds: Path | None = None) 
     """Add or replace one article in a built store: its named graph, the inferences and shapes its nodes reach."""
     from kg.build import article_languages
     from kg.lift.article import article_id
-    from kg.lift.lexicon import load_lexicon
     from kg.store_reason import (
         drop_blank_inferences,
         graph_nodes,
@@ -311,7 +332,7 @@ def update_article(store: OxigraphStore, path: Path, seeds: Path | None = None) 
     touched = graph_nodes(store, name)
     drop_blank_inferences(store, name)
     languages = article_languages(Path(seeds) / "articles") if seeds is not None else {}
-    lift_article(store, path, load_lexicon(), languages, canonical_acts(store, skip=name))
+    lift_article(store, path, lexicon(), languages)
     touched |= graph_nodes(store, name)
     timings["lift+merge"] = time.perf_counter() - clock
     clock = time.perf_counter()
@@ -420,9 +441,9 @@ def events_csv(store: Store) -> str:
 
 
 def open_for_build(store_path: Path | None, endpoint: str | None) -> Store:
-    if endpoint:
-        return EndpointStore(endpoint)
-    return OxigraphStore(store_path)
+    from kg.store import open_store
+
+    return open_store(store_path, endpoint)
 
 
 def build_into_store(seeds: Path, out: Path, store_path: Path | None = None, endpoint: str | None = None) -> StoreBuild:
