@@ -250,15 +250,13 @@ def build_store(seeds: Path, store: Store, reasoner: str = "targeted") -> StoreB
 
         lex = lexicon()
         languages = article_languages(Path(seeds) / "articles")
-        canonical = canonical_acts(store)
-        for name in changed_articles:
+        for name in changed_articles:  # in name order: an earlier article's unmatched acts are canonical for later ones
             if not full:
                 touched |= graph_nodes(store, name)
                 drop_blank_inferences(store, name)
-            lift_article(store, wanted[name][1], lex, languages, canonical)
+            lift_article(store, wanted[name][1], lex, languages)
             if not full:
                 touched |= graph_nodes(store, name)
-            canonical.update(canonical_acts_of(store, name))
     timings["lift+merge"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -304,11 +302,6 @@ def build_store(seeds: Path, store: Store, reasoner: str = "targeted") -> StoreB
     if isinstance(store, OxigraphStore):
         store.flush()
     return result
-
-
-def canonical_acts_of(store: Store, name: str) -> dict:
-    """The acts one graph adds to the canonical ones (an article's acts that matched nothing)."""
-    return canonical_acts(store, only=name)
 
 
 def update_article(store: OxigraphStore, path: Path, seeds: Path | None = None) -> StoreBuild:

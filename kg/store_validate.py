@@ -310,11 +310,13 @@ def compile_shapes(shapes: Graph, types_closed: bool = False) -> list[Check]:
 
 
 def _restrict(query: str, focus_nodes: list | None) -> str:
-    """Limit the focus nodes by a VALUES block right before the first target sub-select."""
+    """Limit the focus nodes by a VALUES block inside the target sub-select (so the targets are only checked
+    for those nodes, not all enumerated and then joined)."""
     if focus_nodes is None:
         return query
     values = "VALUES ?this { " + " ".join(str(n) for n in focus_nodes) + " } "
-    i = query.find("{ SELECT DISTINCT ?this WHERE")
+    marker = "{ SELECT DISTINCT ?this WHERE { "
+    i = query.find(marker) + len(marker)
     return query[:i] + values + query[i:]
 
 
