@@ -403,15 +403,8 @@ def test_disk_that_fills_up(tmp_path, out, monkeypatch):
     assert sorted(p.name for p in out.iterdir()) == sorted(before)
 
 
-# ------------------------------------------------------------------ lifter findings (kg/lift/ is being rewritten)
-@pytest.mark.parametrize("fixture", [
-    pytest.param("feb-31-in-text.txt", marks=pytest.mark.xfail(strict=False, reason=(
-        "lifter: 'on 31 February' in the text raises ValueError (kg/lift/analyse.py find_dates: past_year builds "
-        "PartialDate(...).start before the try that skips days that do not exist)"))),
-    pytest.param("year-one.txt", marks=pytest.mark.xfail(strict=False, reason=(
-        "lifter: an article dated 0001-01-01 with 'yesterday' or 'last year' raises OverflowError "
-        "(date arithmetic before year 1)"))),
-])
+# ------------------------------------------------------------------ odd dates and a bare header in an article
+@pytest.mark.parametrize("fixture", ["feb-31-in-text.txt", "year-one.txt"])
 def test_article_with_an_odd_date_in_its_text_lifts(fixture):
     """A date in the text that cannot be a date is the article's business, not an error: it lifts."""
     result = kg("lift", BAD / fixture, "--format", "events-csv")
@@ -419,7 +412,5 @@ def test_article_with_an_odd_date_in_its_text_lifts(fixture):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.xfail(strict=False, reason="lifter (kg/lift/article.py): a file holding only its date header is "
-                   "reported as 'missing date header' instead of an empty article")
 def test_article_with_only_a_header():
     assert_input_error(kg("lift", BAD / "header-only.txt"), "header-only.txt: empty article")

@@ -90,6 +90,8 @@ def lifted_dates(tmp_path, lexicon, language: str, text: str) -> list[dict]:
 
 @SLOW
 @given(articles())
+@example(("nl", " date 2000-01-01 Rusland zette op 30 februari acht Britse diplomaten uit.", PartialDate(2000, 1, 1),
+          False))
 def test_every_lifted_date_is_a_real_date_with_its_precision(tmp_path, lexicon, article):
     language, text, _, _ = article
     for row in lifted_dates(tmp_path, lexicon, language, text):
@@ -97,9 +99,6 @@ def test_every_lifted_date_is_a_real_date_with_its_precision(tmp_path, lexicon, 
         assert row["date_precision"] == date.precision, (row, text)
 
 
-@pytest.mark.xfail(strict=False, reason="lifter (kg/lift/analyse.py find_dates, past_year): a day and month "
-                   "without a year are put in the publication year when they fall up to 7 days after the "
-                   "article ('on 7 December' in an article of 2024-11 gives 2024-12-07)")
 @SLOW
 @given(articles())
 @example(("en", " date 2024-11 Russia expelled eight British diplomats on 7 December.", PartialDate(2024, 11), False))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -274,8 +273,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     def past_year(month: int, day: int | None, future: bool) -> int:
         year = pub.year
         candidate = PartialDate(year, month, day)
-        if not future and candidate.start > pub.end + dt.timedelta(days=7):
-            year -= 1
+        if not future and candidate.exists() and candidate.start > pub.end:
+            year -= 1  # "on 7 December" in a November article: last December
         return year
 
     anchors = _date_anchors(lex, language)
@@ -312,11 +311,9 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 year = pub.year + offset if offset is not None else past_year(month, day, future)
             if start > 0 and tokens[start - 1].lower in parts:
                 start -= 1
-            try:
-                date = PartialDate(year, month, day)
-                date.start  # noqa: B018 - checks the day exists
-            except ValueError:
-                continue
+            date = PartialDate(year, month, day)
+            if not date.exists():
+                continue  # "30 februari": not a date
             out.append(DateExpr(start, end, date, future))
             used.update(range(start, end))
             continue
@@ -328,8 +325,11 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             else:
                 base = pub.start
                 delta = (base.isoweekday() - weekday) % 7
-                day = base + dt.timedelta(days=(7 - delta) % 7) if future else base - dt.timedelta(days=delta)
-                out.append(DateExpr(i, i + 1, PartialDate.of(day), future))
+                try:
+                    date = pub.shift_days((7 - delta) % 7 if future else -delta)
+                except ValueError:
+                    continue  # off the calendar (an article dated in year 1)
+                out.append(DateExpr(i, i + 1, date, future))
             used.add(i)
             continue
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
@@ -339,15 +339,21 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     for rank in sorted({r for w in where.keys() & year_offsets.keys() for r in year_offsets[w]}):
         pattern, off = lex.year_offsets[rank]
         for m in match_pattern(sentence, pattern):
-            if not used.intersection(range(m.start, m.end)):
-                out.append(DateExpr(m.start, m.end, PartialDate(pub.year + off)))
+            date = PartialDate(pub.year + off)
+            if not used.intersection(range(m.start, m.end)) and date.exists():
+                out.append(DateExpr(m.start, m.end, date))
     patterns = _relative_date_patterns(lex, language)
     for rank in sorted({r for w in where.keys() & relatives.keys() for r in relatives[w]}):
         kind, pattern = patterns[rank]
         for m in match_pattern(sentence, pattern):
-            if not used.intersection(range(m.start, m.end)):
-                out.append(DateExpr(m.start, m.end, _relative_date(kind, pub)))
-                used.update(range(m.start, m.end))
+            if used.intersection(range(m.start, m.end)):
+                continue
+            try:
+                date = _relative_date(kind, pub)
+            except ValueError:
+                continue  # off the calendar
+            out.append(DateExpr(m.start, m.end, date))
+            used.update(range(m.start, m.end))
     return sorted(out, key=lambda d: d.start)
 
 
@@ -356,8 +362,7 @@ def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
     if kind in ("this-month", "this-week"):
         return pub.coarsen("month")
     if kind == "last-month":
-        first = pub.start.replace(day=1)
-        return PartialDate.of(first - dt.timedelta(days=1)).coarsen("month")
+        return PartialDate(pub.year, pub.month or 1).shift_days(-1).coarsen("month")
     if kind == "last-week":
         return (pub.shift_days(-7) if pub.precision == "day" else pub).coarsen("month")
     if kind == "day-before":

@@ -10,7 +10,7 @@ from kg.errors import InputError
 from kg.lift.dates import PartialDate
 from kg.rdfio import read_text
 
-HEADER_RE = re.compile(r"\s*date\s+(\S+)\s")
+HEADER_RE = re.compile(r"\s*date\s+(\S+)(?:\s|$)")
 ID_RE = re.compile(r"[^A-Za-z0-9_.-]")
 MAX_BYTES = 5_000_000
 
@@ -50,5 +50,7 @@ def read_article(path: Path, language: str | None = None, detect=None) -> Articl
     except ValueError as exc:
         raise InputError(f"{path}: bad date header {m.group(1)!r}: {exc}") from None
     body_start = m.end()
+    if not text[body_start:].strip():
+        raise InputError(f"{path}: empty article (a date header and no text)")
     lang = language or (detect(text[body_start:]) if detect else "en")
     return Article(article_id(path), path, text, body_start, date, lang)

@@ -23,6 +23,8 @@ class PartialDate:
         if not m:
             raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        if year == 0:
+            raise ValueError("year 0 does not exist")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
@@ -69,9 +71,24 @@ class PartialDate:
             return self
         return PartialDate(self.year, self.month if precision == "month" else None)
 
+    def exists(self) -> bool:
+        """Whether the date is on the calendar (no 30 February, no year 0 or 10000)."""
+        try:
+            self.start  # noqa: B018
+            self.end  # noqa: B018
+        except (ValueError, OverflowError):
+            return False
+        return True
+
     def shift_days(self, days: int) -> PartialDate:
-        """Move by whole days; a month- or year-precise date moves its start and keeps its precision."""
-        return PartialDate.of(self.start + dt.timedelta(days=days), self.precision)
+        """Move by whole days; a month- or year-precise date moves its start and keeps its precision.
+
+        Moving off the calendar (before year 1, after 9999) is a ValueError, like a day that does not exist.
+        """
+        try:
+            return PartialDate.of(self.start + dt.timedelta(days=days), self.precision)
+        except OverflowError:
+            raise ValueError(f"{self.iso()} shifted by {days} days is off the calendar") from None
 
     def __str__(self) -> str:
         return self.iso()

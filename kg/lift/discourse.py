@@ -293,7 +293,10 @@ def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
         if e.date is None and e.offset_from is not None:
             base = _final(e.offset_from[0])
             if base.date is not None:
-                e.date, e.date_source = base.date.shift_days(e.offset_from[1]), "relative"
+                try:
+                    e.date, e.date_source = base.date.shift_days(e.offset_from[1]), "relative"
+                except ValueError:
+                    pass  # off the calendar: the fallback dates it
     _fallback_dates(ex, events)
 
 
