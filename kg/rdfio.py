@@ -231,6 +231,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; the output is an ordinary file
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
@@ -241,6 +242,12 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_synced(path: Path, raw: bytes) -> None:

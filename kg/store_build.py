@@ -345,7 +345,7 @@ def write_store(result: StoreBuild, out: Path, exports: bool = True) -> list[Pat
 
     events.csv goes through kg.events_table, Python over every event: minutes at 100k events, so the build of a
     big corpus leaves it to `kg export --format events-csv` (README, "Corpus scale")."""
-    from kg.rdfio import write_atomic
+    from kg.rdfio import write_files_atomic
 
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -354,14 +354,9 @@ def write_store(result: StoreBuild, out: Path, exports: bool = True) -> list[Pat
     if exports:
         payloads["events.csv"] = events_csv(result.store)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for filename, data in payloads.items():
-            write_atomic(out / filename, data)
-            written.append(out / filename)
+        return write_files_atomic(out, payloads)  # all files or none: a failure keeps the last good output
     except OSError as exc:
         raise InputError(f"{out}: cannot write output ({exc.strerror or exc})") from None
-    return written
 
 
 class PredicateIndex:

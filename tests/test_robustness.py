@@ -7,6 +7,7 @@ graph in tests/test_lift.py.
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -22,7 +23,7 @@ from kg.build import build, run, validation_graph
 from kg.cli import main
 from kg.errors import InputError
 from kg.paths import shapes_dir
-from kg.rdfio import STAGING, parse_graph
+from kg.rdfio import STAGING, parse_graph, write_atomic
 from tests.conftest import ROOT, SEEDS
 
 BAD = Path(__file__).parent / "fixtures" / "bad_inputs"
@@ -50,6 +51,16 @@ def changed_seeds(tmp_path: Path, version: int = 1) -> Path:
 
 
 # ------------------------------------------------------------------ atomic output
+def test_output_files_are_ordinary_files_not_private_temporaries(tmp_path, good_output):
+    """Atomic writes go through temporary files; what lands must carry the user's usual permissions."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for path in sorted(good_output.iterdir()):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~mask, path
+    write_atomic(tmp_path / "one.txt", "x")
+    assert (tmp_path / "one.txt").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 KILL_ON_THIRD_FILE = """
 import os, signal, sys
 import kg.rdfio
