@@ -114,8 +114,11 @@ class ChainIndex:
         self.annexations = {s for c in annex_classes for s in g.subjects(RDF.type, c)}
         self.class_depth = {c: len(nx.ancestors(sub_classes, c)) for c in sub_classes}
         self.link_evidence: dict = defaultdict(list)
-        for node in g.subjects(RDF.type, RKG.LinkEvidence):
-            effect, cause = g.value(node, RKG.effect), g.value(node, RKG.cause)
+        # two passes over rkg:effect and rkg:cause, not two lookups per record: 70k records at corpus scale
+        effects = dict(g.subject_objects(RKG.effect))
+        causes = dict(g.subject_objects(RKG.cause))
+        for node in set(g.subjects(RDF.type, RKG.LinkEvidence)):
+            effect, cause = effects.get(node), causes.get(node)
             if effect is not None and cause is not None:
                 self.link_evidence[(effect, cause)].append(node)
         self._reaches: set | None = None

@@ -39,7 +39,9 @@ _THING = (OWL.Thing, str(OWL.Thing))
 
 def _literal(term) -> bool:
     """An rdflib Literal, or a literal in kg.store_reason's plain-string form (N-Triples, so it opens with a quote)."""
-    return isinstance(term, Literal) or (type(term) is str and term[:1] == '"')
+    if type(term) is str:
+        return term[:1] == '"'
+    return isinstance(term, Literal)
 
 
 def _sources(data: Graph) -> list[Graph]:
@@ -202,29 +204,40 @@ def _close_properties(schema: Schema, edges: dict) -> None:
 
 
 def _transitive_pairs(pairs: set) -> set:
-    """The transitive closure of a relation: on a DAG by one pass in topological order, else by networkx."""
-    from graphlib import CycleError, TopologicalSorter
-
-    succ: dict = defaultdict(set)
+    """The transitive closure of a relation: on a DAG by one depth-first pass (each node's reach is its
+    successors' reach), else by networkx."""
+    succ: dict = defaultdict(list)
     for s, o in pairs:
-        succ[s].add(o)
-    try:
-        order = list(TopologicalSorter(succ).static_order())  # every node after all it points to
-    except CycleError:
-        graph = nx.DiGraph()
-        graph.add_edges_from(pairs)
-        return set(nx.transitive_closure(graph, reflexive=None).edges())
+        succ[s].append(o)
     reach: dict = {}
-    for node in order:
-        direct = succ.get(node)
-        if not direct:
+    active: set = set()  # on the current depth-first path: meeting one again is a cycle
+    for root in succ:
+        if root in reach:
             continue
-        found = set(direct)
-        for o in direct:
-            below = reach.get(o)
-            if below:
-                found |= below
-        reach[node] = found
+        stack = [(root, iter(succ[root]))]
+        active.add(root)
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if child in reach or child not in succ:
+                    continue
+                if child in active:
+                    graph = nx.DiGraph()
+                    graph.add_edges_from(pairs)
+                    return set(nx.transitive_closure(graph, reflexive=None).edges())
+                active.add(child)
+                stack.append((child, iter(succ[child])))
+                break
+            else:
+                stack.pop()
+                active.discard(node)
+                direct = succ[node]
+                found = set(direct)
+                for o in direct:
+                    below = reach.get(o)
+                    if below:
+                        found |= below
+                reach[node] = found
     return {(s, o) for s, found in reach.items() for o in found}
 
 
@@ -253,8 +266,8 @@ def entailments(schema: Schema, asserted: dict, types: dict) -> Iterator[tuple]:
     edges: dict[URIRef, set] = defaultdict(set, {p: set(pairs) for p, pairs in asserted.items()})
     _close_properties(schema, edges)
 
+    asserted_types = types  # read only from here on; the closure works on a copy
     types = defaultdict(set, {s: set(cs) for s, cs in types.items()})
-    asserted_types = {s: set(cs) for s, cs in types.items()}
     _close_types(schema, types, types.keys())
 
     # defined classes, then the class closure of what they add (repeat while something new appears)
@@ -269,15 +282,15 @@ def entailments(schema: Schema, asserted: dict, types: dict) -> Iterator[tuple]:
                     pending = True
 
     for p, pairs in edges.items():
-        old = asserted.get(p, ())
-        for s, o in pairs:
-            if (s, o) not in old and not _literal(s):  # literal subjects cannot be stored
+        for s, o in pairs.difference(asserted.get(p, ())):
+            if not _literal(s):  # literal subjects cannot be stored
                 yield s, p, o
+    rdf_type = RDF.type  # a ClosedNamespace attribute costs a lookup per use
     for s, cs in types.items():
         old = asserted_types.get(s, ())
         for c in cs:
             if c not in old:
-                yield s, RDF.type, c
+                yield s, rdf_type, c
 
 
 def _close_types(schema: Schema, types: dict, subjects: Iterable) -> None:

@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
@@ -141,9 +142,8 @@ class OxigraphStore(Store):
 
     def dataset(self):
         from oxrdflib import OxigraphStore as RdflibOxigraph
-        from rdflib import Dataset
 
-        return Dataset(store=RdflibOxigraph(store=self.store), default_union=True)
+        return _OxigraphDataset(self.store, store=RdflibOxigraph(store=self.store), default_union=True)
 
     def flush(self) -> None:
         if self.path is not None:
@@ -260,3 +260,50 @@ def open_store(path: Path | str | None = None, endpoint: str | None = None) -> S
         return EndpointStore(endpoint, update_url=os.environ.get("KG_ENDPOINT_UPDATE") or None,
                              graph_url=os.environ.get("KG_ENDPOINT_GSP") or None)
     return OxigraphStore(path)
+
+
+class _OxigraphDataset(Dataset):
+    """An rdflib Dataset over a pyoxigraph store whose whole-predicate reads skip oxrdflib's per-term conversion.
+
+    `subject_objects(p)` and `subjects(p, o)` over every named graph are what kg.chain and kg.events_table
+    ask for in bulk (hundreds of thousands of pairs at corpus scale); here they convert each distinct term once
+    and yield each pair once, as rdflib's union view does. Everything else is rdflib's Dataset unchanged."""
+
+    def __init__(self, ox_store: ox.Store, **kwargs):
+        super().__init__(**kwargs)
+        self._ox = ox_store
+        self._terms: dict = {}
+
+    def _term(self, term):
+        found = self._terms.get(term)
+        if found is None:
+            from kg.store_reason import to_rdflib
+
+            found = self._terms[term] = to_rdflib(term)
+        return found
+
+    def _pairs(self, s, p, o):
+        seen = set()
+        for q in self._ox.quads_for_pattern(s, p, o, None):
+            pair = (q.subject, q.object)
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+    def subject_objects(self, predicate=None, unique=False):
+        if type(predicate) is not URIRef:
+            yield from super().subject_objects(predicate, unique)
+            return
+        term = self._term
+        for s, o in self._pairs(None, ox.NamedNode(str(predicate)), None):
+            yield term(s), term(o)
+
+    def subjects(self, predicate=None, object=None, unique=False):  # noqa: A002 - rdflib's signature
+        if type(predicate) is not URIRef or type(object) is not URIRef:
+            yield from super().subjects(predicate, object, unique)
+            return
+        term, seen = self._term, set()
+        for q in self._ox.quads_for_pattern(None, ox.NamedNode(str(predicate)), ox.NamedNode(str(object)), None):
+            if q.subject not in seen:
+                seen.add(q.subject)
+                yield term(q.subject)
