@@ -152,10 +152,13 @@ def build(seeds: Path, out: Path, reasoner: str, quiet: bool, store_path: Path |
         sys.exit(1)
     if not quiet:
         from kg.chain import find_chain, render_text
+        from kg.store_build import paused_gc
 
         try:
             click.echo()
-            click.echo(render_text(find_chain(result.dataset)))
+            with paused_gc():
+                chain = find_chain(result.dataset)
+            click.echo(render_text(chain))
         except KgError as exc:
             click.echo(f"(no chain: {exc})")
 

@@ -281,16 +281,17 @@ def entailments(schema: Schema, asserted: dict, types: dict) -> Iterator[tuple]:
                     _close_types(schema, types, [s])
                     pending = True
 
-    for p, pairs in edges.items():
-        for s, o in pairs.difference(asserted.get(p, ())):
+    # in a canonical order (sorted, not set order, which changes with each process's hash seed): a store
+    # that keeps insertion order then dumps the same bytes on every build
+    for p in sorted(edges, key=str):
+        for s, o in sorted(edges[p].difference(asserted.get(p, ()))):
             if not _literal(s):  # literal subjects cannot be stored
                 yield s, p, o
     rdf_type = RDF.type  # a ClosedNamespace attribute costs a lookup per use
-    for s, cs in types.items():
-        old = asserted_types.get(s, ())
-        for c in cs:
-            if c not in old:
-                yield s, rdf_type, c
+    for s in sorted(types):
+        new = types[s].difference(asserted_types.get(s, ()))
+        for c in sorted(new) if len(new) > 1 else new:
+            yield s, rdf_type, c
 
 
 def _close_types(schema: Schema, types: dict, subjects: Iterable) -> None:

@@ -13,18 +13,24 @@ default graph (Oxigraph: `oxigraph serve --union-default-graph`; docs/stores.md 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.util import from_n3
 
 from kg.errors import InputError
 from kg.namespaces import PREFIXES
 
+WORKERS = max(1, min(4, os.cpu_count() or 1))  # threads for independent store reads (dump, validation queries)
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
            "nquads": ox.RdfFormat.N_QUADS}
 MEDIA = {"turtle": "text/turtle", "ntriples": "application/n-triples", "trig": "application/trig",
@@ -109,6 +115,12 @@ class OxigraphStore(Store):
             self.store.remove_graph(graph)
         try:
             self.store.load(input=data, format=FORMATS[fmt], to_graph=graph, base_iri=base)
+            if self.store.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }} }}"):
+                # the parser names blank nodes at random: name them in order of appearance instead, so that
+                # two builds of the same files dump the same bytes
+                self.store.remove_graph(graph)
+                quads = ox.parse(input=data, format=FORMATS[fmt], base_iri=base)
+                self.store.extend(stable_blank_nodes(quads, name, graph))
         except SyntaxError as exc:
             raise InputError(f"{base or name}: malformed {fmt}: {str(exc).splitlines()[0]}") from None
 
@@ -134,11 +146,17 @@ class OxigraphStore(Store):
     def dump(self):
         chunks = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
         chunks.append("\n")
-        out = "".join(chunks).encode()
-        for name in self.graph_names():
-            body = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-            out += f"<{name}> {{\n".encode() + body + b"}\n\n"
-        return out
+        names = self.graph_names()
+
+        def body(name: str) -> bytes:
+            return self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # Oxigraph releases the GIL while it serialises
+            bodies = list(pool.map(body, names))
+        parts = ["".join(chunks).encode()]
+        for name, data in zip(names, bodies, strict=True):
+            parts += [f"<{name}> {{\n".encode(), data, b"}\n\n"]
+        return b"".join(parts)
 
     def dataset(self):
         from oxrdflib import OxigraphStore as RdflibOxigraph
@@ -262,48 +280,68 @@ def open_store(path: Path | str | None = None, endpoint: str | None = None) -> S
     return OxigraphStore(path)
 
 
+def stable_blank_nodes(quads, salt: str, graph: ox.NamedNode):
+    """The quads moved into `graph`, each blank node renamed after `salt` and the order it first appears in."""
+    prefix = "b" + hashlib.sha256(salt.encode()).hexdigest()[:12]
+    names: dict = {}
+
+    def rename(term):
+        if type(term) is not ox.BlankNode:
+            return term
+        new = names.get(term.value)
+        if new is None:
+            new = names[term.value] = ox.BlankNode(f"{prefix}n{len(names)}")
+        return new
+
+    for q in quads:
+        yield ox.Quad(rename(q.subject), q.predicate, rename(q.object), graph)
+
+
 class _OxigraphDataset(Dataset):
     """An rdflib Dataset over a pyoxigraph store whose whole-predicate reads skip oxrdflib's per-term conversion.
 
     `subject_objects(p)` and `subjects(p, o)` over every named graph are what kg.chain and kg.events_table
-    ask for in bulk (hundreds of thousands of pairs at corpus scale); here they convert each distinct term once
-    and yield each pair once, as rdflib's union view does. Everything else is rdflib's Dataset unchanged."""
+    ask for in bulk (hundreds of thousands of pairs at corpus scale). Here Oxigraph answers them as one
+    SELECT DISTINCT serialised as TSV, and each distinct term's text becomes an rdflib term once (str keys
+    hash once; pyoxigraph terms hash anew on every lookup). The terms equal oxrdflib's. Everything else is
+    rdflib's Dataset unchanged."""
 
     def __init__(self, ox_store: ox.Store, **kwargs):
         super().__init__(**kwargs)
         self._ox = ox_store
-        self._terms: dict = {}
+        self._terms = _TermCache()
 
-    def _term(self, term):
-        found = self._terms.get(term)
-        if found is None:
-            from kg.store_reason import to_rdflib
-
-            found = self._terms[term] = to_rdflib(term)
-        return found
-
-    def _pairs(self, s, p, o):
-        seen = set()
-        for q in self._ox.quads_for_pattern(s, p, o, None):
-            pair = (q.subject, q.object)
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+    def _rows(self, query: str) -> list[tuple]:
+        result = self._ox.query(query, use_default_graph_as_union=True)
+        lines = result.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8").split("\n")[1:]
+        terms = self._terms
+        return [tuple(terms[cell] for cell in line.split("\t")) for line in lines if line]
 
     def subject_objects(self, predicate=None, unique=False):
         if type(predicate) is not URIRef:
             yield from super().subject_objects(predicate, unique)
             return
-        term = self._term
-        for s, o in self._pairs(None, ox.NamedNode(str(predicate)), None):
-            yield term(s), term(o)
+        yield from self._rows(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {predicate.n3()} ?o }}")
 
     def subjects(self, predicate=None, object=None, unique=False):  # noqa: A002 - rdflib's signature
         if type(predicate) is not URIRef or type(object) is not URIRef:
             yield from super().subjects(predicate, object, unique)
             return
-        term, seen = self._term, set()
-        for q in self._ox.quads_for_pattern(None, ox.NamedNode(str(predicate)), ox.NamedNode(str(object)), None):
-            if q.subject not in seen:
-                seen.add(q.subject)
-                yield term(q.subject)
+        for (s,) in self._rows(f"SELECT DISTINCT ?s WHERE {{ ?s {predicate.n3()} {object.n3()} }}"):
+            yield s
+
+
+class _TermCache(dict):
+    """SPARQL TSV cell text → the rdflib term oxrdflib would give for it, each text converted once."""
+
+    def __missing__(self, text: str):
+        if text.startswith("<"):
+            term = URIRef(text[1:-1])
+        elif text.startswith("_:"):
+            term = BNode(text[2:])
+        else:
+            term = from_n3(text)
+            if isinstance(term, Literal) and term.language is None and term.datatype is None:
+                term = Literal(str(term), datatype=XSD.string)
+        self[text] = term
+        return term

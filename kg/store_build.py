@@ -12,10 +12,12 @@ nodes can reach (`update_article` does the same for one file directly).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -140,9 +142,20 @@ def load_file(store: Store, name: str, path: Path) -> None:
 
 
 def load_ontology(store: Store) -> None:
+    """ontology/*.ttl into graph:ontology, each file in its own order (so the dump is the same on every build)."""
     from kg.lift.lexicon import load_ontology_graph
 
-    store.put_graph(str(ONTOLOGY_GRAPH), load_ontology_graph().serialize(format="nt", encoding="utf-8"), "ntriples")
+    if not isinstance(store, OxigraphStore):
+        data = load_ontology_graph().serialize(format="nt", encoding="utf-8")
+        store.put_graph(str(ONTOLOGY_GRAPH), data, "ntriples")
+        return
+    from kg.store import stable_blank_nodes
+
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    store.drop_graph(str(ONTOLOGY_GRAPH))
+    for path in sorted(ontology_dir().glob("*.ttl")):
+        quads = ox.parse(input=path.read_bytes(), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        store.store.extend(stable_blank_nodes(quads, path.name, graph))
 
 
 def canonical_acts(store: Store, skip: str | None = None, only: str | None = None, like: dict | None = None) -> dict:
@@ -437,11 +450,28 @@ def open_for_build(store_path: Path | None, endpoint: str | None) -> Store:
 def build_into_store(seeds: Path, out: Path, store_path: Path | None = None, endpoint: str | None = None) -> StoreBuild:
     """What `kg build` runs for --store, --endpoint and big corpora: build_store, then write_store."""
     store = open_for_build(store_path, endpoint)
-    result = build_store(seeds, store)
-    if result.conforms:
-        result.files = write_store(result, out, exports=not wants_store(seeds))
-    else:
-        from kg.rdfio import write_atomic
+    with paused_gc():
+        result = build_store(seeds, store)
+        if result.conforms:
+            result.files = write_store(result, out, exports=not wants_store(seeds))
+        else:
+            from kg.rdfio import write_atomic
 
-        write_atomic(Path(out) / "validation.txt", result.report)
+            write_atomic(Path(out) / "validation.txt", result.report)
     return result
+
+
+@contextmanager
+def paused_gc():
+    """Pause Python's cyclic garbage collector for bulk work.
+
+    Reasoning over a corpus allocates millions of tuples, sets and strings and no reference cycles; each
+    allocation burst triggers a full scan of everything alive, which doubled the entailment time at 100k
+    acts (benchmarks/README.md). Memory is still freed by reference counting; the collector resumes after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

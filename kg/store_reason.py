@@ -129,9 +129,34 @@ def infer_store(store: Store) -> int:
     store.drop_graph(INFERRED)
     schema = read_schema(store)
     asserted, types = _read(store, schema, None)
-    data = _ntriples(entailments(schema, asserted, types))
-    store.put_graph(INFERRED, data, "ntriples")
-    return data.count(b"\n")
+    triples = entailments(schema, asserted, types)
+    if not isinstance(store, OxigraphStore):
+        data = _ntriples(triples)
+        store.put_graph(INFERRED, data, "ntriples")
+        return data.count(b"\n")
+    return _load_in_chunks(store, triples)
+
+
+def _load_in_chunks(store: OxigraphStore, triples: Iterable[tuple], size: int = 200_000) -> int:
+    """Load triples into graph:inferred a chunk at a time on a second thread: Oxigraph parses and indexes one
+    chunk (without the GIL) while Python derives and formats the next."""
+    from concurrent.futures import ThreadPoolExecutor
+    from itertools import islice
+
+    graph = ox.NamedNode(INFERRED)
+    total = 0
+    with ThreadPoolExecutor(max_workers=1) as loader:  # one writer: chunks land in order
+        pending = []
+        iterator = iter(triples)
+        while chunk := list(islice(iterator, size)):
+            total += len(chunk)
+            data = _ntriples(chunk)
+            if len(pending) >= 2:  # bound the chunks waiting in memory
+                pending.pop(0).result()  # re-raises a load error here
+            pending.append(loader.submit(store.store.load, input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph))
+        for future in pending:
+            future.result()
+    return total
 
 
 def linking_properties(schema: Schema) -> set:

@@ -17,6 +17,7 @@ skipped. The results become kg.validate.Result objects, so the report reads as p
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import count
 
@@ -25,7 +26,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.store import Store
+from kg.store import WORKERS, Store
 from kg.store_reason import to_rdflib
 from kg.validate import SH, Result, ValidationReport, _bnode_id, _dedupe, _label, _node_id, _path_text, _term_text
 from kg.validate import evidence as node_evidence
@@ -332,25 +333,33 @@ class Raw:
 
 def run_checks(store: Store, checks: list[Check], shapes: Graph, focus_nodes: list | None = None) -> list[Raw]:
     """Run the checks; those with a `violates` test first run together, one query per focus set, and only
-    the focus nodes that query flags are checked one constraint at a time (none, when the data conforms)."""
-    out = []
+    the focus nodes that query flags are checked one constraint at a time (none, when the data conforms).
+
+    The queries are independent reads, so they run on a few threads (the store releases the GIL while it
+    evaluates); results keep the order of the checks."""
+    plain: list[Check] = []
     groups: dict[str, list[Check]] = {}
     for check in checks:
         if check.violates is None:
-            out += _run(store, check, shapes, focus_nodes)
+            plain.append(check)
         else:
             groups.setdefault(check.focus, []).append(check)
-    for focus, group in groups.items():
+
+    def run_group(item) -> list[Raw]:
+        focus, group = item
         test = " || ".join(f"({c.violates})" for c in group)
         _, rows = store.select(_restrict(f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER ({test}) }}", focus_nodes))
         flagged = [r[0] for r in rows if isinstance(r[0], ox.NamedNode)]
         if len(flagged) != len(rows):  # blank or literal focus nodes cannot be named: check the whole set
             flagged = focus_nodes
         elif not flagged:
-            continue
-        for check in group:
-            out += _run(store, check, shapes, flagged)
-    return out
+            return []
+        return [raw for check in group for raw in _run(store, check, shapes, flagged)]
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        futures = [pool.submit(_run, store, c, shapes, focus_nodes) for c in plain]
+        futures += [pool.submit(run_group, item) for item in groups.items()]
+        return [raw for future in futures for raw in future.result()]
 
 
 def _run(store: Store, check: Check, shapes: Graph, focus_nodes: list | None) -> list[Raw]:

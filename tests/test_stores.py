@@ -4,10 +4,12 @@ memory, on disk and behind a live Oxigraph server; and the synthetic corpus gene
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -80,6 +82,21 @@ def test_generator_is_deterministic_and_shaped(tmp_path):
     assert 0.6 < answering < 0.8
     assert max(a["depth"] for a in acts) == 50
     assert len({a["actor"] for a in acts} | {a["target"] for a in acts}) <= 60
+
+
+def test_store_build_is_byte_identical_across_hash_seeds(tmp_path):
+    """The store keeps insertion order, so the reasoner must insert in a canonical order, not set order."""
+    gen = _generator()
+    corpus = tmp_path / "corpus"
+    gen.write_corpus(gen.generate(400, seed=3), corpus, articles=2, seed=3)
+    dumps = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}"
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", "--seeds", str(corpus), "--out", str(out),
+                        "--store", str(tmp_path / f"store-{seed}"), "--quiet"],
+                       env=dict(os.environ, PYTHONHASHSEED=seed), cwd=ROOT, check=True, capture_output=True)
+        dumps.append((out / "dataset.trig").read_bytes())
+    assert dumps[0] == dumps[1]
 
 
 def test_memory_store_matches_rdflib_build(rdflib_build, memory_build):
