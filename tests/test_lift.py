@@ -158,6 +158,17 @@ def test_a_cause_named_by_its_actor_targets_the_party_that_answered(lexicon, tmp
     assert [(r["actor_qid"], r["target_qids"]) for r in sanctions] == [("Q142", "Q794")]
 
 
+def test_an_undated_cause_is_not_dated_after_its_answer(lexicon, tmp_path):
+    """The text dates the answer (2 May), not the cause: the cause takes the answer's month, not the article's day."""
+    path = tmp_path / "cause.txt"
+    path.write_text(" date 2019-05-20 On 2 May Poland expelled two Russian diplomats in response to the Russian "
+                    "poisoning of a defector in Warsaw.", encoding="utf-8")
+    by = {r["event_class"]: r for r in table(path, lexicon)}
+    assert (by["Expulsion"]["date"], by["Expulsion"]["date_precision"]) == ("2019-05-02", "day")
+    assert (by["Attack"]["date"], by["Attack"]["date_precision"]) == ("2019-05", "month")
+    assert by["Expulsion"]["responds_to"] == by["Attack"]["event_id"]
+
+
 def test_possessive_last_month_and_retaliation_without_loops(lexicon, tmp_path):
     path = tmp_path / "possessive.txt"
     path.write_text(" date 2022-04-04 Moscow retaliated on Monday by expelling 13 Polish diplomats. Poland had "

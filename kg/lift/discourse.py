@@ -28,7 +28,23 @@ def resolve(ex: Extractor) -> list[Event]:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
         e.links = [(c, rel, s) for c, rel, s in e.links if c in events and c is not e]
     _break_cycles(events)
+    _causes_before_effects(events)
     return events
+
+
+def _causes_before_effects(events: list[Event]) -> None:
+    """A cause the text gives no date of cannot carry the article's date when an answer to it is dated earlier
+    ("Australia expelled two diplomats on Tuesday over the nerve agent attack"): it happened no later than
+    that answer, so it takes the answer's month (the finest precision that does not claim a day)."""
+    guessed = ("article", "inherited")
+    changed = True
+    while changed:  # a chain of undated causes moves back one step per round
+        changed = False
+        for e in events:
+            for cause, _, _ in e.links:
+                if cause.date_source in guessed and e.date is not None and cause.date.start > e.date.end:
+                    cause.date, cause.date_source = e.date.coarsen("month"), "before-effect"
+                    changed = True
 
 
 def _break_cycles(events: list[Event]) -> None:
