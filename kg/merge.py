@@ -49,13 +49,7 @@ def merge(ds: Dataset) -> dict[URIRef, URIRef]:
     mapping: dict[URIRef, URIRef] = {}
     for g in articles:
         acts = _acts(g)
-        local: dict[URIRef, URIRef] = {}
-        for node, info in sorted(acts.items()):
-            # the most precise matching act: the shortest date range, then the IRI
-            matches = sorted((c for c, ci in canonical.items() if _same(info, ci)),
-                             key=lambda c: ((canonical[c]["end"] - canonical[c]["start"]).days, str(c)))
-            if matches:
-                local[node] = matches[0]
+        local = _matches(acts, canonical)
         for node, info in acts.items():
             if node not in local:
                 canonical[node] = info
@@ -67,15 +61,20 @@ def merge(ds: Dataset) -> dict[URIRef, URIRef]:
 
 def merge_graph(graph, canonical: dict[URIRef, dict]) -> dict[URIRef, URIRef]:
     """Rewrite one article graph's acts that match `canonical` (node → kg.merge act info); the store build's merge."""
-    acts = _acts(graph)
+    local = _matches(_acts(graph), canonical)
+    if local:
+        _rewrite(graph, local)
+    return local
+
+
+def _matches(acts: dict[URIRef, dict], canonical: dict[URIRef, dict]) -> dict[URIRef, URIRef]:
+    """Each act that matches a canonical one → the most precise match: the shortest date range, then the IRI."""
     local: dict[URIRef, URIRef] = {}
     for node, info in sorted(acts.items()):
         matches = sorted((c for c, ci in canonical.items() if _same(info, ci)),
                          key=lambda c: ((canonical[c]["end"] - canonical[c]["start"]).days, str(c)))
         if matches:
             local[node] = matches[0]
-    if local:
-        _rewrite(graph, local)
     return local
 
 

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import warnings
 import xml.dom.minidom
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ from kg.export.gexf import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kg.export.graph_model import actor_graph, edge_list, event_graph
 from kg.queries import list_queries, run_query
 from kg.rdfio import union_graph
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, same_value
 
 JS = ROOT / "tests" / "js"
 QUERIES = list_queries()
@@ -88,15 +87,6 @@ def dataset(build_dir):
 def union(dataset) -> Graph:
     return union_graph(dataset)
 
-
-def same_value(a: str, b: str) -> bool:
-    """Equal text, or equal numbers: engines write the same decimal as -8.0 or -8."""
-    if a == b:
-        return True
-    try:
-        return Decimal(a) == Decimal(b)
-    except (InvalidOperation, ValueError):
-        return False
 
 
 def assert_same_rows(expected, got, ordered: bool, name: str) -> None:

@@ -3,7 +3,6 @@ inferences its nodes reach, and the result equals a build from scratch."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,15 +11,13 @@ import pytest
 from kg.namespaces import GRAPH
 from kg.store import OxigraphStore
 from kg.store_build import build_store, update_article
+from tests.conftest import benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("generate")
 
 
 @pytest.fixture

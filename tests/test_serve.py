@@ -17,7 +17,6 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from decimal import Decimal, InvalidOperation
 
 import pytest
 from rdflib import Graph
@@ -27,7 +26,7 @@ from kg.data import load
 from kg.errors import InputError
 from kg.queries import check_query, list_queries, run_query
 from kg.serve import negotiate
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, same_value
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is in the test extra")
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, TURTLE, XML  # noqa: E402
@@ -98,15 +97,6 @@ def client(url: str, query: str, fmt=JSON, method=None):
         sparql.setMethod(method)
     return sparql
 
-
-def same_value(a: str, b: str) -> bool:
-    """Equal text, or equal numbers (rdflib writes a decimal sum as -8.0, Oxigraph as -8)."""
-    if a == b:
-        return True
-    try:
-        return Decimal(a) == Decimal(b)
-    except (InvalidOperation, ValueError):
-        return False
 
 
 def assert_same_rows(expected: list[list[str]], got: list[list[str]], ordered: bool, name: str):

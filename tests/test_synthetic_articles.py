@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from kg.lift import lift_events, read
+from tests.conftest import benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("synthetic_articles", ROOT / "benchmarks" / "synthetic_articles.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("synthetic_articles")
 
 
 def test_same_seed_same_corpus(tmp_path):
