@@ -13,9 +13,11 @@ from rdflib.namespace import RDF
 from kg.errors import InputError
 from kg.events_table import rows
 from kg.lift import lift_events, read
+from kg.lift.analyse import lemmas_for
 from kg.lift.api import lift_file
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
+from kg.lift.text import TOKEN_RE, split, tokenize
 from kg.lift.to_rdf import article_graph_rdf
 from kg.namespaces import ACTOR, GAF, NIF, RKG
 from tests.conftest import SEED_ARTICLE, TEST_ARTICLES
@@ -237,6 +239,22 @@ def test_any_text_lifts_without_crashing(lexicon, body):
     for m in set(g.objects(None, GAF.denotedBy)):
         b, e = int(g.value(m, NIF.beginIndex)), int(g.value(m, NIF.endIndex))
         assert g.value(m, NIF.anchorOf) == Literal(text[b:e])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), st.integers(0, 20))
+def test_tokens_slice_their_own_text(text, begin):
+    """The tokeniser finds offsets by searching forward from the previous token: each must still slice
+    exactly its token, agree with the regular expression's own spans, and split() must keep them."""
+    begin = min(begin, len(text))
+    tokens = tokenize(text, begin)
+    assert [(t.start, t.end) for t in tokens] == [m.span() for m in TOKEN_RE.finditer(text, begin)]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    lemmas = lemmas_for("en")
+    for sentence in split(text, begin, set(), lemmas):
+        for k, tok in enumerate(sentence.tokens):
+            assert tok.index == k and text[tok.start:tok.end] == tok.text and tok.lemma == lemmas[tok.lower]
+            assert k in sentence.where[tok.lower] and k in sentence.where[tok.lemma]
 
 
 def test_language_detection(lexicon, tmp_path):

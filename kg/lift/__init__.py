@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.lift.analyse import lemmas_for
 from kg.lift.article import Article, read_article
 from kg.lift.discourse import resolve
 from kg.lift.extract import Event, Extractor
@@ -14,15 +15,15 @@ from kg.namespaces import LEX
 
 def detect_language(text: str, lex: Lexicon) -> str:
     """'nl' or 'en', by counting function words from the lexicon."""
-    words = [w.lower() for w in text.split()[:400]]
+    words = text.lower().split()[:400]
     nl = lex.singles(LEX.FunctionWordsNl, "nl")
     en = lex.singles(LEX.FunctionWordsEn, "en")
-    return "nl" if sum(w in nl for w in words) > sum(w in en for w in words) else "en"
+    return "nl" if sum(map(nl.__contains__, words)) > sum(map(en.__contains__, words)) else "en"
 
 
 def lift_events(article: Article, lex: Lexicon) -> list[Event]:
     abbreviations = lex.singles(LEX.Abbreviations, article.language)
-    sentences = split(article.text, article.body_start, abbreviations)
+    sentences = split(article.text, article.body_start, abbreviations, lemmas_for(article.language))
     ex = Extractor(article, lex)
     ex.run(sentences)
     return resolve(ex)

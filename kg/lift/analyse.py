@@ -26,25 +26,44 @@ def lemma(word: str, language: str) -> str:
         return word
 
 
-_LEMMAS: dict[str, dict[str, str]] = {}
+class Lemmas(dict):
+    """Lower-case word -> lemma for one language, filled on first sight (a plain dict lookup after that)."""
+
+    LIMIT = 500_000
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, low: str) -> str:
+        lem = lemma(low, self.language) if low[:1].isalpha() else low
+        if len(self) < self.LIMIT:
+            self[low] = lem
+        return lem
+
+
+_LEMMAS: dict[str, Lemmas] = {}
+
+
+def lemmas_for(language: str) -> Lemmas:
+    """The process-wide lemma table of a language."""
+    table = _LEMMAS.get(language)
+    if table is None:
+        table = _LEMMAS[language] = Lemmas(language)
+    return table
 
 
 def add_lemmas(sentence: Sentence, language: str) -> None:
-    """Give each token its lemma and index the sentence's words and lemmas by position."""
-    cache = _LEMMAS.setdefault(language, {})
+    """Give each token its lemma and index the sentence's words and lemmas by position.
+
+    For sentences split without lemmas; split(..., lemmas=lemmas_for(language)) does this in its own pass.
+    """
+    table = lemmas_for(language)
     where: dict[str, list[int]] = {}
     for i, tok in enumerate(sentence.tokens):
         low = tok.lower
-        lem = cache.get(low)
-        if lem is None:
-            lem = lemma(low, language) if low[:1].isalpha() else low
-            if len(cache) < 500_000:
-                cache[low] = lem
-        tok.lemma = lem
-        if low in where:
-            where[low].append(i)
-        else:
-            where[low] = [i]
+        lem = tok.lemma = table[low]
+        where.setdefault(low, []).append(i)
         if lem != low:
             where.setdefault(lem, []).append(i)
     sentence.where = where
@@ -145,40 +164,60 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     tokens = sentence.tokens
     ntok = len(tokens)
     name_lengths = lex.name_lengths
-    names = lex.names
+    exact_names, lower_names = _name_index(lex)
     last_words = lex.name_last_words
     where = sentence.where or {t.lower: [k] for k, t in enumerate(tokens)}
-    firsts = where.keys() & name_lengths.keys()
-    if not firsts:
+    starts = [i for w in where.keys() & name_lengths.keys() for i in where[w]]
+    if not starts:
         return []
+    starts.sort()
     mentions: list[Mention] = []
     after = 0
-    for i in sorted(i for w in firsts for i in where[w]):
+    for i in starts:
         if i < after:
             continue
-        lengths = name_lengths.get(tokens[i].lower)
+        first = tokens[i]
+        lengths = name_lengths.get(first.lower)
         if lengths is None:
             continue
         for n in lengths:
             if i + n > ntok:
                 continue
             if n == 1:
-                exact, lower = (tokens[i].text,), (tokens[i].lower,)
+                exact, lower = (first.text,), (first.lower,)
             elif tokens[i + n - 1].lower not in last_words:
                 continue
             else:
                 span = tokens[i:i + n]
                 exact, lower = tuple([t.text for t in span]), tuple([t.lower for t in span])
-            hit = next((e for e in names.get(exact, ()) if e.case_sensitive), None)
+            hit = exact_names.get(exact)
             if hit is None:
-                capital = tokens[i].text[:1].isupper()
-                hit = next((e for e in names.get(lower, ()) if not e.case_sensitive
-                            and (capital or e.kind in DESCRIPTIVE_KINDS)), None)
+                pair = lower_names.get(lower)
+                if pair is not None:
+                    hit = pair[0] if first.text[:1].isupper() else pair[1]
             if hit is not None:
                 mentions.append(Mention(i, i + n, hit))
                 after = i + n
                 break
     return mentions
+
+
+def _name_index(lex: Lexicon) -> tuple[dict[tuple[str, ...], ActorName],
+                                       dict[tuple[str, ...], tuple[ActorName | None, ActorName | None]]]:
+    """What find_mentions takes from lex.names, precomputed: exact words -> the case-sensitive entry;
+    lower-case words -> (the entry for a capitalised mention, the entry for a lower-case one)."""
+    def build():
+        exact, lower = {}, {}
+        for key, entries in lex.names.items():
+            sensitive = [e for e in entries if e.case_sensitive]
+            if sensitive:
+                exact[key] = sensitive[0]
+            plain = [e for e in entries if not e.case_sensitive]
+            if plain:
+                lower[key] = (plain[0], next((e for e in plain if e.kind in DESCRIPTIVE_KINDS), None))
+        return exact, lower
+
+    return lex.memo("name-index", build)
 
 
 def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon, language: str) -> None:
@@ -257,8 +296,13 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     tokens = sentence.tokens
     out: list[DateExpr] = []
     where = sentence.where or {t.lower: [t.index] for t in tokens}
-    if _date_words(lex, language).isdisjoint(where) and not YEAR_RE.search(sentence.text):
-        return out  # no month, weekday, year or relative date word: most sentences
+    year_offsets, relatives = _relative_index(lex, language)
+    offset_ranks = _possible(year_offsets, where)
+    relative_ranks = _possible(relatives, where)
+    anchors = where.keys() & _date_anchors(lex, language)
+    has_year = YEAR_RE.search(sentence.text) is not None  # a four-digit token is a match of YEAR_RE
+    if not anchors and not has_year and not offset_ranks and not relative_ranks:
+        return out  # no month, weekday, year or relative date: most sentences
     sets = lex.sets(language)
     future_words, parts = sets.FutureMarkers, sets.month_parts
     lead_words, joiners = sets.DateLeadWords, sets.DateJoiners
@@ -277,9 +321,10 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             year -= 1  # "on 7 December" in a November article: last December
         return year
 
-    anchors = _date_anchors(lex, language)
-    positions = sorted({i for w, idx in where.items() if w in anchors or (len(w) == 4 and w.isdigit()) for i in idx})
-    for i in positions:
+    positions = {i for w in anchors for i in where[w]}
+    if has_year:
+        positions.update(i for w, idx in where.items() if len(w) == 4 and w.isdigit() for i in idx)
+    for i in sorted(positions):
         tok = tokens[i]
         if i in used:
             continue
@@ -303,7 +348,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 if not joins and not lex.months.get((language, tokens[j].lower)):
                     break
             offset = None
-            for pattern, off in lex.year_offsets:
+            for rank in offset_ranks:  # only the patterns whose first word is in the sentence can match
+                pattern, off = lex.year_offsets[rank]
                 for m in _match_from(sentence, pattern, end):
                     offset, end = off, m.end
             future = is_future(start)
@@ -335,15 +381,14 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
             out.append(DateExpr(i, i + 1, PartialDate(int(tok.text)), is_future(i)))
             used.add(i)
-    year_offsets, relatives = _relative_index(lex, language)
-    for rank in sorted({r for w in where.keys() & year_offsets.keys() for r in year_offsets[w]}):
+    for rank in offset_ranks:
         pattern, off = lex.year_offsets[rank]
         for m in match_pattern(sentence, pattern):
             date = PartialDate(pub.year + off)
             if not used.intersection(range(m.start, m.end)) and date.exists():
                 out.append(DateExpr(m.start, m.end, date))
     patterns = _relative_date_patterns(lex, language)
-    for rank in sorted({r for w in where.keys() & relatives.keys() for r in relatives[w]}):
+    for rank in relative_ranks:
         kind, pattern = patterns[rank]
         for m in match_pattern(sentence, pattern):
             if used.intersection(range(m.start, m.end)):
@@ -370,21 +415,28 @@ def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
     return pub
 
 
-def _relative_index(lex: Lexicon, language: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """First word -> positions in lex.year_offsets and in the relative date patterns of a language."""
-    def build():
-        offsets: dict[str, list[int]] = {}
-        for k, (pattern, _) in enumerate(lex.year_offsets):
-            if pattern.elements[0] != GAP:
+def _relative_index(lex: Lexicon, language: str) -> tuple[dict[str, list[tuple[int, tuple]]],
+                                                            dict[str, list[tuple[int, tuple]]]]:
+    """First word -> (position, later elements) of a language's patterns in lex.year_offsets and in its
+    relative date patterns: the index _possible() filters with."""
+    def index(patterns) -> dict[str, list[tuple[int, tuple]]]:
+        out: dict[str, list[tuple[int, tuple]]] = {}
+        for k, pattern in enumerate(patterns):
+            if pattern.language in (language, "") and pattern.elements[0] != GAP:
+                rest = tuple(e for e in pattern.elements[1:] if e != GAP)
                 for w in pattern.elements[0]:
-                    offsets.setdefault(w, []).append(k)
-        relatives: dict[str, list[int]] = {}
-        for k, (_, pattern) in enumerate(_relative_date_patterns(lex, language)):
-            for w in pattern.elements[0]:
-                relatives.setdefault(w, []).append(k)
-        return offsets, relatives
+                    out.setdefault(w, []).append((k, rest))
+        return out
 
-    return lex.memo(("relative-index", language), build)
+    return lex.memo(("relative-index", language), lambda: (
+        index([p for p, _ in lex.year_offsets]), index([p for _, p in _relative_date_patterns(lex, language)])))
+
+
+def _possible(index: dict[str, list[tuple[int, tuple]]], where: dict[str, list[int]]) -> list[int]:
+    """Positions of the indexed patterns every word of which occurs in the sentence: only they can match."""
+    ranks = {rank for w in where.keys() & index.keys() for rank, rest in index[w]
+             if all(not where.keys().isdisjoint(element) for element in rest)}
+    return sorted(ranks)
 
 
 RELATIVE_DATE_SETS = ("this-month", "this-week", "last-month", "last-week", "day-before", "today")
@@ -394,21 +446,6 @@ def _date_anchors(lex: Lexicon, language: str) -> frozenset[str]:
     """Month and weekday names: the words an absolute or weekday date is built around."""
     return lex.memo(("date-anchors", language), lambda: frozenset(
         [w for (lg, w) in lex.months if lg == language] + [w for (lg, w) in lex.weekdays if lg == language]))
-
-
-def _date_words(lex: Lexicon, language: str) -> frozenset[str]:
-    """Words one of which a sentence must contain (besides a year) to hold a date expression."""
-    def build() -> frozenset[str]:
-        words = {w for (lg, w), _ in lex.months.items() if lg == language}
-        words |= {w for (lg, w), _ in lex.weekdays.items() if lg == language}
-        for pattern, _ in lex.year_offsets:
-            if pattern.language in (language, "") and pattern.elements[0] != GAP:
-                words |= pattern.elements[0]
-        for _, pattern in _relative_date_patterns(lex, language):
-            words |= pattern.elements[0]
-        return frozenset(words)
-
-    return lex.memo(("date-words", language), build)
 
 
 def _relative_date_patterns(lex: Lexicon, language: str) -> list[tuple[str, Pattern]]:

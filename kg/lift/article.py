@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +39,13 @@ def article_id(path: Path) -> str:
 def read_article(path: Path, language: str | None = None, detect=None) -> Article:
     """Read and check an article file; bad files raise InputError naming the file and the problem."""
     path = Path(path)
-    if path.is_file() and path.stat().st_size > MAX_BYTES:
-        raise InputError(f"{path}: too large ({path.stat().st_size} bytes; the limit is {MAX_BYTES})")
+    try:
+        info = os.stat(path)
+        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+    except OSError:
+        size = 0  # read_text says what is wrong with it
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: too large ({size} bytes; the limit is {MAX_BYTES})")
     text = read_text(path)
     if not text.strip():
         raise InputError(f"{path}: empty article")

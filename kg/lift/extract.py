@@ -102,11 +102,13 @@ class Extractor:
             boundaries[m.start] = True
         subordinators = self.ws.Subordinators
         where = sentence.where
-        for word in [w for w in where if w in subordinators or w == ";"]:
+        for word in [*(where.keys() & subordinators), *([";"] if ";" in where else [])]:
             for i in where[word]:
                 tok = sentence.tokens[i]
                 if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
                     boundaries[i] = False
+        if not boundaries:
+            return [0] * len(sentence.tokens), set()
         clauses, cue_clauses, current = [], set(), 0
         for i in range(len(sentence.tokens)):
             if i in boundaries:
@@ -134,17 +136,22 @@ class Extractor:
         neg = self.ws.Negations
         hyp = self.ws.Hypotheticals
         toks = sentence.tokens
+        words = sentence.where.keys()  # every lower-case form is a key, so no key in a set means no token
         lo = max(0, match.start - 3)
-        for i in list(range(lo, match.start)) + list(range(match.start, match.end)):
-            if toks[i].lower in neg and i not in match.positions:
-                return True
+        if not words.isdisjoint(neg):
+            for i in range(lo, match.end):
+                if toks[i].lower in neg and i not in match.positions:
+                    return True
+        if words.isdisjoint(hyp):
+            return False
         clause = clauses[match.start]
         return any(toks[i].lower in hyp for i in range(len(toks)) if clauses[i] == clause and i < match.end)
 
     # ------------------------------------------------------------------ main loop
     def run(self, sentences: list[Sentence]) -> list[Event]:
         for sentence in sentences:
-            add_lemmas(sentence, self.lang)
+            if not sentence.where:  # split without lemmas
+                add_lemmas(sentence, self.lang)
             self._sentence(sentence)
         return self.events
 
@@ -208,9 +215,23 @@ class Extractor:
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
 
     def _has_retaliation_noun(self, sentence: Sentence) -> bool:
+        is_retaliation = self._retaliation_words()
+        return any([is_retaliation[w] for w in sentence.where])
+
+    def _retaliation_words(self) -> dict[str, bool]:
+        """Word form or lemma -> whether it is a retaliation noun or a compound on a long one
+        ("vergeldingsmaatregelen"); filled on first sight of each word and kept for the run."""
         words = self.ws.RetaliationNouns
         stems = self._retaliation_stems()
-        return any(w in words or w.startswith(stems) for w in sentence.where)
+
+        def build() -> dict[str, bool]:
+            class Table(dict):
+                def __missing__(self, w: str) -> bool:
+                    found = self[w] = w in words or w.startswith(stems)
+                    return found
+            return Table()
+
+        return self.lex.memo(("retaliation-words", self.lang), build)
 
     def _retaliation_stems(self) -> tuple[str, ...]:
         """Long retaliation nouns that also start compounds ("vergeldingsmaatregelen")."""
@@ -371,8 +392,9 @@ class Extractor:
         toks = info.sentence.tokens
         staff = self.ws.StaffNouns
         cap_markers = self.ws.CapMarkers
+        numbers = self.lex.numbers
         for i, tok in enumerate(toks):
-            if info.clauses[i] != clause:
+            if info.clauses[i] != clause or not (tok.lower in numbers or tok.text.isdigit()):
                 continue
             n = _number(tok, self.lex)
             if n is None or (tok.text.isdigit() and len(tok.text) == 4):
@@ -417,10 +439,10 @@ class Extractor:
         cue, match = info.speech_cues[0]
         s = info.sentence
         cls = cue.cls or RKG.Statement
-        words = {t.lower for t in s.tokens[match.end:]} | {t.lemma for t in s.tokens[match.end:]}
         # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not
         has_act = any(e.kind == "act" for e in info.events) and not cue.speaker_after
         if cls == RKG.Statement and not has_act:
+            words = {t.lower for t in s.tokens[match.end:]} | {t.lemma for t in s.tokens[match.end:]}
             if words & self.ws.DenialWords:
                 cls = RKG.Denial
             elif words & self.ws.AccusationWords:
@@ -476,7 +498,8 @@ class Extractor:
         neg = self.ws.Negations
         toks = info.sentence.tokens
         where = info.sentence.where
-        hits = sorted({i for w, idx in where.items() if w in words or w.startswith(stems) for i in idx})
+        is_retaliation = self._retaliation_words()
+        hits = sorted({i for w, idx in where.items() if is_retaliation[w] for i in idx})
         for i in hits:
             tok = toks[i]
             if not (token_is(tok, words) or tok.lower.startswith(stems)):

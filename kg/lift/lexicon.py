@@ -100,9 +100,10 @@ class Lexicon:
 
     def memo(self, key, build):
         """A structure derived from the lexicon, built on first use (the lexicon does not change in a run)."""
-        if key not in self._memo:
-            self._memo[key] = build()
-        return self._memo[key]
+        value = self._memo.get(key)
+        if value is None:
+            value = self._memo[key] = build()
+        return value
 
     def words(self, word_set: URIRef, language: str) -> set[tuple[str, ...]]:
         return self.word_sets.get(word_set, {}).get(language, set())

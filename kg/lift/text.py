@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 # A possessive 's is a token of its own ("Russia" "'s"), so the name before it is found.
@@ -60,9 +61,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end]; offsets are into the whole text."""
     end = len(text) if end is None else end
     out = []
-    for m in TOKEN_RE.finditer(text, start, end):
-        s, e = m.span()
-        out.append(Token(text[s:e], s, e))
+    append, find = out.append, text.find
+    pos = start
+    # findall is much cheaper than a match object per token; the offsets follow because TOKEN_RE skips
+    # only whitespace, so each token is the first occurrence of its text after the previous one
+    for word in TOKEN_RE.findall(text, start, end):
+        pos = find(word, pos)
+        append(Token(word, pos, pos + len(word)))
+        pos += len(word)
     return out
 
 
@@ -100,8 +106,12 @@ def _ends_sentence(tokens: list[Token], i: int, abbreviations: set[str]) -> int:
     return j - 1 if (first.isupper() or first.isdigit() or first in QUOTES) else -1
 
 
-def split(text: str, begin: int, abbreviations: set[str]) -> list[Sentence]:
-    """Sentences of text[begin:], split at blank lines (paragraphs) and sentence-final punctuation."""
+def split(text: str, begin: int, abbreviations: set[str], lemmas: Mapping[str, str] | None = None) -> list[Sentence]:
+    """Sentences of text[begin:], split at blank lines (paragraphs) and sentence-final punctuation.
+
+    With `lemmas` (lower-case word -> lemma), each token gets its lemma and each sentence its word
+    index in the same pass (see Sentence.where), which the lifter would otherwise make in a second one.
+    """
     sentences: list[Sentence] = []
     paragraph = 0
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text[begin:]):
@@ -114,16 +124,35 @@ def split(text: str, begin: int, abbreviations: set[str]) -> list[Sentence]:
                 continue
             last = _ends_sentence(tokens, i, abbreviations)
             if last >= 0:
-                sentences.append(_sentence(text, tokens[first:last + 1], paragraph, len(sentences)))
+                sentences.append(_sentence(text, tokens[first:last + 1], paragraph, len(sentences), lemmas))
                 first = last + 1
         if first < len(tokens):
-            sentences.append(_sentence(text, tokens[first:], paragraph, len(sentences)))
+            sentences.append(_sentence(text, tokens[first:], paragraph, len(sentences), lemmas))
         paragraph += 1
     return sentences
 
 
-def _sentence(text: str, tokens: list[Token], paragraph: int, index: int) -> Sentence:
+def _sentence(text: str, tokens: list[Token], paragraph: int, index: int,
+              lemmas: Mapping[str, str] | None) -> Sentence:
+    start, end = tokens[0].start, tokens[-1].end
+    sentence = Sentence(index, start, end, tokens, paragraph, text[start:end])
+    if lemmas is None:
+        for k, tok in enumerate(tokens):
+            tok.index = k
+        return sentence
+    where: dict[str, list[int]] = {}
     for k, tok in enumerate(tokens):
         tok.index = k
-    start, end = tokens[0].start, tokens[-1].end
-    return Sentence(index, start, end, tokens, paragraph, text[start:end])
+        low = tok.lower
+        if low in where:
+            where[low].append(k)
+        else:
+            where[low] = [k]
+        lem = tok.lemma = lemmas[low]
+        if lem != low:
+            if lem in where:
+                where[lem].append(k)
+            else:
+                where[lem] = [k]
+    sentence.where = where
+    return sentence
