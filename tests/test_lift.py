@@ -241,6 +241,16 @@ def test_any_text_lifts_without_crashing(lexicon, body):
         assert g.value(m, NIF.anchorOf) == Literal(text[b:e])
 
 
+@pytest.mark.parametrize("text, tokens", [
+    ("Russia's ambassador", ["Russia", "'s", "ambassador"]),
+    ("Russia’s envoys’ staff", ["Russia", "’s", "envoys", "’", "staff"]),
+    ("don't, rock'n'roll", ["don't", ",", "rock'n", "'", "roll"]),  # one inner apostrophe per word
+    ("the U.S.-led 3.5 1,000 x'sy", ["the", "U.S.", "-", "led", "3.5", "1,000", "x'sy"]),
+])
+def test_tokens(text, tokens):
+    assert [t.text for t in tokenize(text)] == tokens
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), st.integers(0, 20))
 def test_tokens_slice_their_own_text(text, begin):

@@ -10,7 +10,7 @@ import simplemma
 from rdflib import URIRef
 
 from kg.lift.dates import PartialDate
-from kg.lift.lexicon import GAP, ActorName, Lexicon, Pattern
+from kg.lift.lexicon import GAP, ActorName, Lexicon, Pattern, PatternIndex
 from kg.lift.text import Sentence, Token
 from kg.namespaces import LEX
 
@@ -223,17 +223,8 @@ def _name_index(lex: Lexicon) -> tuple[dict[tuple[str, ...], ActorName],
 def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon, language: str) -> None:
     """Give each mention its grammatical role from the words around it."""
     tokens = sentence.tokens
-    sets = lex.sets(language)
-    nouns = lex.memo(("owned-nouns", language),
-                     lambda: sets.StaffNouns | sets.MissionNouns | sets.OfficeNouns | sets.UseNouns)
-    gov = sets.GovernmentNouns
-    agent_markers = sets.AgentMarkers
-    target_markers = sets.TargetMarkers
-    place_markers = sets.PlaceMarkers
-    determiners = sets.Determiners
-    possessive = sets.PossessiveMarkers
-    clitics = sets.PossessiveClitics
-    stops = lex.memo(("adjective-stops", language), lambda: sets.Coordinators | sets.RelativePronouns)
+    (nouns, gov, agent_markers, target_markers, place_markers, determiners, possessive, clitics,
+     stops) = _role_words(lex, language)
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -275,6 +266,17 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             m.role = "np"
 
 
+def _role_words(lex: Lexicon, language: str) -> tuple[set[str], ...]:
+    """The word sets classify_mentions reads, fetched once per language."""
+    def build() -> tuple[set[str], ...]:
+        sets = lex.sets(language)
+        return (sets.StaffNouns | sets.MissionNouns | sets.OfficeNouns | sets.UseNouns, sets.GovernmentNouns,
+                sets.AgentMarkers, sets.TargetMarkers, sets.PlaceMarkers, sets.Determiners, sets.PossessiveMarkers,
+                sets.PossessiveClitics, sets.Coordinators | sets.RelativePronouns)
+
+    return lex.memo(("role-words", language), build)
+
+
 @dataclass
 class DateExpr:
     start: int
@@ -291,21 +293,21 @@ def _number(tok: Token, lex: Lexicon) -> int | None:
     return lex.numbers.get(tok.lower)
 
 
-def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate) -> list[DateExpr]:
-    """Date expressions in a sentence, resolved against the publication date."""
+def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate, keys=None) -> list[DateExpr]:
+    """Date expressions in a sentence, resolved against the publication date.
+
+    keys: the sentence's words narrowed to those that index_words(lex, language) holds, if known."""
     tokens = sentence.tokens
     out: list[DateExpr] = []
     where = sentence.where or {t.lower: [t.index] for t in tokens}
-    year_offsets, relatives = _relative_index(lex, language)
-    offset_ranks = _possible(year_offsets, where)
-    relative_ranks = _possible(relatives, where)
-    anchors = where.keys() & _date_anchors(lex, language)
+    tables = _date_tables(lex, language)
+    offset_ranks = tables.year_offsets.ranks(where.keys(), keys)
+    relative_ranks = tables.relatives.ranks(where.keys(), keys)
+    anchors = where.keys() & tables.anchors
     has_year = YEAR_RE.search(sentence.text) is not None  # a four-digit token is a match of YEAR_RE
     if not anchors and not has_year and not offset_ranks and not relative_ranks:
         return out  # no month, weekday, year or relative date: most sentences
-    sets = lex.sets(language)
-    future_words, parts = sets.FutureMarkers, sets.month_parts
-    lead_words, joiners = sets.DateLeadWords, sets.DateJoiners
+    future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners
     used: set[int] = set()
 
     def is_future(i: int) -> bool:
@@ -348,7 +350,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 if not joins and not lex.months.get((language, tokens[j].lower)):
                     break
             offset = None
-            for rank in offset_ranks:  # only the patterns whose first word is in the sentence can match
+            for rank in offset_ranks:  # only the patterns whose every word is in the sentence can match
                 pattern, off = lex.year_offsets[rank]
                 for m in _match_from(sentence, pattern, end):
                     offset, end = off, m.end
@@ -387,7 +389,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             date = PartialDate(pub.year + off)
             if not used.intersection(range(m.start, m.end)) and date.exists():
                 out.append(DateExpr(m.start, m.end, date))
-    patterns = _relative_date_patterns(lex, language)
+    patterns = tables.patterns
     for rank in relative_ranks:
         kind, pattern = patterns[rank]
         for m in match_pattern(sentence, pattern):
@@ -415,37 +417,33 @@ def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
     return pub
 
 
-def _relative_index(lex: Lexicon, language: str) -> tuple[dict[str, list[tuple[int, tuple]]],
-                                                            dict[str, list[tuple[int, tuple]]]]:
-    """First word -> (position, later elements) of a language's patterns in lex.year_offsets and in its
-    relative date patterns: the index _possible() filters with."""
-    def index(patterns) -> dict[str, list[tuple[int, tuple]]]:
-        out: dict[str, list[tuple[int, tuple]]] = {}
-        for k, pattern in enumerate(patterns):
-            if pattern.language in (language, "") and pattern.elements[0] != GAP:
-                rest = tuple(e for e in pattern.elements[1:] if e != GAP)
-                for w in pattern.elements[0]:
-                    out.setdefault(w, []).append((k, rest))
-        return out
+class _DateTables:
+    """What find_dates needs of one language's lexicon, built once (it runs on most sentences)."""
 
-    return lex.memo(("relative-index", language), lambda: (
-        index([p for p, _ in lex.year_offsets]), index([p for _, p in _relative_date_patterns(lex, language)])))
+    def __init__(self, lex: Lexicon, language: str) -> None:
+        self.patterns = _relative_date_patterns(lex, language)
+        # ranks are positions in lex.year_offsets and in self.patterns; other languages' patterns never match
+        self.year_offsets = PatternIndex([(p, p if p.language in (language, "") else None)
+                                          for p, _ in lex.year_offsets])
+        self.relatives = PatternIndex([(p, p) for _, p in self.patterns])
+        # sets, not frozensets: `dict_keys & set` walks the sentence's few words, `& frozenset` the whole set
+        self.anchors = {w for (lg, w) in [*lex.months, *lex.weekdays] if lg == language}
+        self.index_words = set(self.year_offsets.by_word) | set(self.relatives.by_word)
+        sets = lex.sets(language)
+        self.future, self.parts = sets.FutureMarkers, sets.month_parts
+        self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
 
 
-def _possible(index: dict[str, list[tuple[int, tuple]]], where: dict[str, list[int]]) -> list[int]:
-    """Positions of the indexed patterns every word of which occurs in the sentence: only they can match."""
-    ranks = {rank for w in where.keys() & index.keys() for rank, rest in index[w]
-             if all(not where.keys().isdisjoint(element) for element in rest)}
-    return sorted(ranks)
+def _date_tables(lex: Lexicon, language: str) -> _DateTables:
+    return lex.memo(("date-tables", language), lambda: _DateTables(lex, language))
+
+
+def date_index_words(lex: Lexicon, language: str) -> set[str]:
+    """The words the relative and year-offset date patterns of a language are indexed by."""
+    return _date_tables(lex, language).index_words
 
 
 RELATIVE_DATE_SETS = ("this-month", "this-week", "last-month", "last-week", "day-before", "today")
-
-
-def _date_anchors(lex: Lexicon, language: str) -> frozenset[str]:
-    """Month and weekday names: the words an absolute or weekday date is built around."""
-    return lex.memo(("date-anchors", language), lambda: frozenset(
-        [w for (lg, w) in lex.months if lg == language] + [w for (lg, w) in lex.weekdays if lg == language]))
 
 
 def _relative_date_patterns(lex: Lexicon, language: str) -> list[tuple[str, Pattern]]:

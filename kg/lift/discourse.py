@@ -10,6 +10,7 @@ from rdflib import URIRef
 from kg.lift.analyse import token_is
 from kg.lift.dates import PartialDate
 from kg.lift.extract import Event, Extractor, SentenceInfo
+from kg.lift.lexicon import GAP
 from kg.namespaces import RKG
 
 
@@ -175,8 +176,9 @@ def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None
 def _trigger_words(ex: Extractor) -> set[str]:
     """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
     def build() -> set[str]:
-        index = ex.lex.by_first_word(ex.lex.triggers, ex.lang)
-        return {w for w, hits in index.items() if any(len(p.elements) == 1 for _, (_, p), _ in hits)}
+        pairs = ex.lex.pattern_index(ex.lex.triggers, ex.lang).items
+        return {w for _, p in pairs if p is not None and len(p.elements) == 1 and p.elements[0] != GAP
+                for w in p.elements[0]}
 
     return ex.lex.memo(("trigger-words", ex.lang), build)
 

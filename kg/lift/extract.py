@@ -19,6 +19,7 @@ from kg.lift.analyse import (
     _number,
     add_lemmas,
     classify_mentions,
+    date_index_words,
     find_dates,
     find_mentions,
     match_pattern,
@@ -88,7 +89,11 @@ class Extractor:
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
-        self._stems: tuple[str, ...] | None = None
+        # the language's indexes, fetched once per article rather than in every sentence
+        self.cue_index = lex.pattern_index(lex.cues, self.lang)
+        self.trigger_index = lex.pattern_index(lex.triggers, self.lang)
+        self.index_words = self._index_words()
+        self.is_retaliation = self._retaliation_words()
         self.events: list[Event] = []
         self.infos: list[SentenceInfo] = []
         self.retaliators: set[URIRef] = set()
@@ -158,8 +163,9 @@ class Extractor:
     def _sentence(self, sentence: Sentence) -> None:
         lex = self.lex
         words = sentence.where.keys()  # every word form and lemma of the sentence
-        cue_candidates = lex.candidates(lex.cues, self.lang, words)
-        trigger_candidates = lex.candidates(lex.triggers, self.lang, words)
+        keys = words & self.index_words  # the few that any pattern index files patterns under
+        cue_candidates = self.cue_index.candidates(words, keys)
+        trigger_candidates = self.trigger_index.candidates(words, keys)
         if not cue_candidates and not trigger_candidates and not self._has_retaliation_noun(sentence):
             self._plain_sentence(sentence)
             return
@@ -174,7 +180,7 @@ class Extractor:
                     if match.end <= m.start <= match.end + 4 and m.role != "location":
                         m.role = "speaker"
                         break
-        dates = find_dates(sentence, lex, self.lang, self.article.date)
+        dates = find_dates(sentence, lex, self.lang, self.article.date, keys)
         for d in dates:  # "…, the ministry said on Friday": the date of the news, not of the cause
             d.reporting = any(0 <= d.start - m.end <= 2 for _, m in speech_cues)
         info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
@@ -192,6 +198,15 @@ class Extractor:
         if speech is not None:
             info.events.append(speech)
             self.events.append(speech)
+
+    def _index_words(self) -> set[str]:
+        """Every word a trigger, cue or date pattern of the language is filed under.
+
+        A set, not a frozenset: `dict_keys & set` walks the (short) sentence, `dict_keys & frozenset`
+        walks the whole frozenset."""
+        lex, lang = self.lex, self.lang
+        return lex.memo(("extract-index-words", lang), lambda: set(lex.pattern_index(lex.cues, lang).by_word)
+                        | set(lex.pattern_index(lex.triggers, lang).by_word) | date_index_words(lex, lang))
 
     def _mentions(self, sentence: Sentence) -> list[Mention]:
         mentions = find_mentions(sentence, self.lex)
@@ -215,7 +230,7 @@ class Extractor:
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
 
     def _has_retaliation_noun(self, sentence: Sentence) -> bool:
-        is_retaliation = self._retaliation_words()
+        is_retaliation = self.is_retaliation
         return any([is_retaliation[w] for w in sentence.where])
 
     def _retaliation_words(self) -> dict[str, bool]:
@@ -235,9 +250,8 @@ class Extractor:
 
     def _retaliation_stems(self) -> tuple[str, ...]:
         """Long retaliation nouns that also start compounds ("vergeldingsmaatregelen")."""
-        if self._stems is None:
-            self._stems = tuple(sorted(w for w in self.ws.RetaliationNouns if len(w) > 8))
-        return self._stems
+        nouns = self.ws.RetaliationNouns
+        return self.lex.memo(("retaliation-stems", self.lang), lambda: tuple(sorted(w for w in nouns if len(w) > 8)))
 
     def _trigger_matches(self, sentence, trigger_candidates, clauses, response_cues):
         taken = {i for _, m in response_cues for i in m.positions}
@@ -498,7 +512,7 @@ class Extractor:
         neg = self.ws.Negations
         toks = info.sentence.tokens
         where = info.sentence.where
-        is_retaliation = self._retaliation_words()
+        is_retaliation = self.is_retaliation
         hits = sorted({i for w, idx in where.items() if is_retaliation[w] for i in idx})
         for i in hits:
             tok = toks[i]

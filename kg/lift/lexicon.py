@@ -115,41 +115,60 @@ class Lexicon:
             self._singles[key] = {w[0] for w in self.words(word_set, language) if len(w) == 1}
         return self._singles[key]
 
-    def by_first_word(self, entries, language: str) -> dict[str, list[tuple[int, tuple, tuple]]]:
-        """(rank, (entry, pattern), later elements) of a language, indexed by the words a pattern starts with.
-
-        The rank orders pairs as the lexicon does (entry order, then pattern text), so candidates()
-        returns them in a stable order without sorting entries again in every sentence.
-        """
-        def build() -> dict[str, list[tuple[int, tuple, tuple]]]:
+    def pattern_index(self, entries, language: str) -> PatternIndex:
+        """The (entry, pattern) pairs of a language's entries (triggers or cues), indexed for candidates()."""
+        def build() -> PatternIndex:
             pairs = [(i, p.text, entry, p) for i, entry in enumerate(entries) for p in entry.patterns
-                     if p.language in (language, "") and p.elements[0] != GAP]
+                     if p.language in (language, "")]
             pairs.sort(key=lambda x: (x[0], x[1]))
-            index: dict[str, list[tuple[int, tuple, tuple]]] = {}
-            for rank, (_, _, entry, p) in enumerate(pairs):
-                rest = tuple(e for e in p.elements[1:] if e != GAP)
-                for word in p.elements[0]:
-                    index.setdefault(word, []).append((rank, (entry, p), rest))
-            return index
+            return PatternIndex([((entry, p), p) for _, _, entry, p in pairs])
 
-        return self.memo(("first-word", id(entries), language), build)
+        return self.memo(("pattern-index", id(entries), language), build)
 
-    def candidates(self, entries, language: str, words) -> list:
-        """The (entry, pattern) pairs whose first word occurs in `words`, in lexicon order."""
-        index = self.by_first_word(entries, language)
-        found: dict[int, tuple] = {}
-        for word in index.keys() & words:
-            for rank, pair, rest in index[word]:
-                # every later element must have a word in the sentence, or the pattern cannot match
-                for element in rest:
-                    for w in element:
-                        if w in words:
-                            break
-                    else:
-                        break
-                else:
-                    found[rank] = pair
-        return [found[rank] for rank in sorted(found)]
+    def candidates(self, entries, language: str, words, keys=None) -> list:
+        """The (entry, pattern) pairs that can match a sentence with these words, in lexicon order
+        (keys: the sentence's words already narrowed to a superset of the index's words, if known)."""
+        return self.pattern_index(entries, language).candidates(words, keys)
+
+
+class PatternIndex:
+    """Patterns that can match a sentence, found from its words without trying each pattern.
+
+    A pattern can match only if every one of its elements has a word in the sentence. Each pattern is
+    filed under one element, the one least likely to occur (its shortest alternative is the longest:
+    "retaliation" in "in retaliation for", not "in"), so a sentence's words reach few patterns, and
+    only those are checked for their other elements. Items come back in the order they were given.
+    """
+
+    def __init__(self, items: list[tuple[object, Pattern | None]]) -> None:
+        """items: (what to return, its pattern); a pattern of None is never a candidate (kept for the ranks)."""
+        self.by_word: dict[str, list[tuple[int, object, tuple[frozenset[str], ...]]]] = {}
+        self.items = items
+        for rank, (item, pattern) in enumerate(items):
+            if pattern is None or pattern.elements[0] == GAP:
+                continue  # a pattern cannot start with a gap (match_pattern never matches one)
+            elements = [e for e in pattern.elements if e != GAP]
+            key = max(elements, key=lambda e: min(map(len, e)))
+            rest = tuple(e for e in elements if e is not key)
+            for word in key:
+                self.by_word.setdefault(word, []).append((rank, item, rest))
+
+    def ranks(self, words, keys=None) -> list[int]:
+        """Positions (in the given items) of the patterns whose every element has a word in `words`.
+
+        keys: the words of `words` that may be indexed here, when the caller has narrowed them down for
+        several indexes at once (one set intersection per sentence instead of one per index)."""
+        by_word = self.by_word
+        found = set()
+        for word in (by_word.keys() & words) if keys is None else keys:
+            for rank, _, rest in by_word.get(word, ()):
+                if rank not in found and all(not words.isdisjoint(element) for element in rest):
+                    found.add(rank)
+        return sorted(found)
+
+    def candidates(self, words, keys=None) -> list:
+        items = self.items
+        return [items[rank][0] for rank in self.ranks(words, keys)]
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -6,8 +6,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-# A possessive 's is a token of its own ("Russia" "'s"), so the name before it is found.
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?=['’]s\b)|['’]s\b|\w+(?:['’]\w+)?|[^\w\s]",
+# Initialisms ("U.S."), numbers ("3.5", "1,000"), words with an inner apostrophe ("don't"), and any
+# other non-space character. A possessive 's is a token of its own ("Russia" "'s"), so the name before
+# it is found. A word is read once: no alternative backtracks into it (this regex is most of the split).
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:(?!['’]s\b)['’]\w+)?|['’]s\b|[^\w\s]",
                       re.UNICODE)
 QUOTES = "\"“”‘’'«»„"
 
