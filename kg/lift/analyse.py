@@ -69,6 +69,36 @@ def add_lemmas(sentence: Sentence, language: str) -> None:
     sentence.where = where
 
 
+class WordClass:
+    """The word forms that pass a test too costly to run on every word of every sentence (a prefix, a
+    part before a hyphen): each form is tested once per run, and a sentence is answered with set
+    operations on its word index."""
+
+    LIMIT = 500_000  # forms remembered; past it, new forms are tested again when they recur
+
+    def __init__(self, test) -> None:
+        self.test = test
+        self.seen: set[str] = set()
+        self.members: set[str] = set()
+
+    def _learn(self, words) -> None:
+        if not self.seen.issuperset(words):
+            new = [w for w in words if w not in self.seen]
+            self.members.update(w for w in new if self.test(w))
+            if len(self.seen) < self.LIMIT:
+                self.seen.update(new)
+
+    def any_in(self, words) -> bool:
+        """Whether any of the words passes."""
+        self._learn(words)
+        return not self.members.isdisjoint(words)
+
+    def among(self, words) -> set[str]:
+        """The words that pass."""
+        self._learn(words)
+        return self.members.intersection(words)
+
+
 def token_is(tok: Token, words: frozenset[str] | set[str]) -> bool:
     return tok.lower in words or tok.lemma in words
 
@@ -293,16 +323,19 @@ def _number(tok: Token, lex: Lexicon) -> int | None:
     return lex.numbers.get(tok.lower)
 
 
-def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate, keys=None) -> list[DateExpr]:
+def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate,
+               ranks: tuple[list[int], list[int]] | None = None) -> list[DateExpr]:
     """Date expressions in a sentence, resolved against the publication date.
 
-    keys: the sentence's words narrowed to those that index_words(lex, language) holds, if known."""
+    ranks: which of the language's year-offset and relative date patterns can match (see date_tables),
+    when the caller has looked them up with its own patterns."""
     tokens = sentence.tokens
     out: list[DateExpr] = []
     where = sentence.where or {t.lower: [t.index] for t in tokens}
-    tables = _date_tables(lex, language)
-    offset_ranks = tables.year_offsets.ranks(where.keys(), keys)
-    relative_ranks = tables.relatives.ranks(where.keys(), keys)
+    tables = date_tables(lex, language)
+    if ranks is None:
+        ranks = tables.year_offsets.ranks(where.keys()), tables.relatives.ranks(where.keys())
+    offset_ranks, relative_ranks = ranks
     anchors = where.keys() & tables.anchors
     has_year = YEAR_RE.search(sentence.text) is not None  # a four-digit token is a match of YEAR_RE
     if not anchors and not has_year and not offset_ranks and not relative_ranks:
@@ -417,7 +450,7 @@ def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
     return pub
 
 
-class _DateTables:
+class DateTables:
     """What find_dates needs of one language's lexicon, built once (it runs on most sentences)."""
 
     def __init__(self, lex: Lexicon, language: str) -> None:
@@ -428,19 +461,13 @@ class _DateTables:
         self.relatives = PatternIndex([(p, p) for _, p in self.patterns])
         # sets, not frozensets: `dict_keys & set` walks the sentence's few words, `& frozenset` the whole set
         self.anchors = {w for (lg, w) in [*lex.months, *lex.weekdays] if lg == language}
-        self.index_words = set(self.year_offsets.by_word) | set(self.relatives.by_word)
         sets = lex.sets(language)
         self.future, self.parts = sets.FutureMarkers, sets.month_parts
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
 
 
-def _date_tables(lex: Lexicon, language: str) -> _DateTables:
-    return lex.memo(("date-tables", language), lambda: _DateTables(lex, language))
-
-
-def date_index_words(lex: Lexicon, language: str) -> set[str]:
-    """The words the relative and year-offset date patterns of a language are indexed by."""
-    return _date_tables(lex, language).index_words
+def date_tables(lex: Lexicon, language: str) -> DateTables:
+    return lex.memo(("date-tables", language), lambda: DateTables(lex, language))
 
 
 RELATIVE_DATE_SETS = ("this-month", "this-week", "last-month", "last-week", "day-before", "today")

@@ -16,10 +16,11 @@ from kg.lift.analyse import (
     DateExpr,
     Match,
     Mention,
+    WordClass,
     _number,
     add_lemmas,
     classify_mentions,
-    date_index_words,
+    date_tables,
     find_dates,
     find_mentions,
     match_pattern,
@@ -28,7 +29,7 @@ from kg.lift.analyse import (
 )
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
-from kg.lift.lexicon import Cue, Lexicon, Trigger
+from kg.lift.lexicon import Cue, Lexicon, PatternIndex, Trigger
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
@@ -83,16 +84,38 @@ class SentenceInfo:
     speech_clauses: set[int] = field(default_factory=set)
 
 
+class SentencePatterns:
+    """All the patterns a sentence is looked up in (cues, triggers, year offsets, relative dates) as one
+    PatternIndex, so each sentence costs one lookup."""
+
+    def __init__(self, lex: Lexicon, language: str) -> None:
+        tables = date_tables(lex, language)
+        items: list[tuple[tuple[int, object], object]] = []
+        for kind, pairs in enumerate([lex.pattern_index(lex.cues, language).items,
+                                      lex.pattern_index(lex.triggers, language).items,
+                                      tables.year_offsets.items, tables.relatives.items]):
+            items += [((kind, pair if kind < 2 else rank), pattern) for rank, (pair, pattern) in enumerate(pairs)]
+        self.index = PatternIndex(items)
+        self.words = set(self.index.by_word)  # a set: `dict_keys & set` walks the sentence's few words
+
+    def candidates(self, words) -> tuple[list, list, tuple[list[int], list[int]]]:
+        """(cue pairs, trigger pairs, (year-offset ranks, relative date ranks)) that can match, in order."""
+        found: tuple[list, list, list[int], list[int]] = ([], [], [], [])
+        keys = words & self.words
+        if keys:
+            for kind, item in self.index.candidates(words, keys):
+                found[kind].append(item)
+        return found[0], found[1], (found[2], found[3])
+
+
 class Extractor:
     def __init__(self, article: Article, lex: Lexicon):
         self.article = article
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
-        # the language's indexes, fetched once per article rather than in every sentence
-        self.cue_index = lex.pattern_index(lex.cues, self.lang)
-        self.trigger_index = lex.pattern_index(lex.triggers, self.lang)
-        self.index_words = self._index_words()
+        # the language's tables, fetched once per article rather than in every sentence
+        self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
         self.events: list[Event] = []
         self.infos: list[SentenceInfo] = []
@@ -127,8 +150,9 @@ class Extractor:
         singles = self.lex.singles(word_set, self.lang)
         best = None
         where = sentence.where
-        near = sorted({i for w, idx in where.items() if w in singles or ("-" in w and w.split("-")[0] in singles)
-                       for i in idx})
+        forms = self.lex.memo(("near-words", word_set, self.lang), lambda: WordClass(
+            lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)))
+        near = sorted({i for w in forms.among(where.keys()) for i in where[w]})
         for i in near:
             tok = sentence.tokens[i]
             if token_is(tok, singles) or tok.lower.split("-")[0] in singles:
@@ -162,12 +186,9 @@ class Extractor:
 
     def _sentence(self, sentence: Sentence) -> None:
         lex = self.lex
-        words = sentence.where.keys()  # every word form and lemma of the sentence
-        keys = words & self.index_words  # the few that any pattern index files patterns under
-        cue_candidates = self.cue_index.candidates(words, keys)
-        trigger_candidates = self.trigger_index.candidates(words, keys)
+        cue_candidates, trigger_candidates, date_ranks = self.patterns.candidates(sentence.where.keys())
         if not cue_candidates and not trigger_candidates and not self._has_retaliation_noun(sentence):
-            self._plain_sentence(sentence)
+            self._plain_sentence(sentence, date_ranks)
             return
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
         response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
@@ -180,7 +201,7 @@ class Extractor:
                     if match.end <= m.start <= match.end + 4 and m.role != "location":
                         m.role = "speaker"
                         break
-        dates = find_dates(sentence, lex, self.lang, self.article.date, keys)
+        dates = find_dates(sentence, lex, self.lang, self.article.date, date_ranks)
         for d in dates:  # "…, the ministry said on Friday": the date of the news, not of the cause
             d.reporting = any(0 <= d.start - m.end <= 2 for _, m in speech_cues)
         info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
@@ -199,15 +220,6 @@ class Extractor:
             info.events.append(speech)
             self.events.append(speech)
 
-    def _index_words(self) -> set[str]:
-        """Every word a trigger, cue or date pattern of the language is filed under.
-
-        A set, not a frozenset: `dict_keys & set` walks the (short) sentence, `dict_keys & frozenset`
-        walks the whole frozenset."""
-        lex, lang = self.lex, self.lang
-        return lex.memo(("extract-index-words", lang), lambda: set(lex.pattern_index(lex.cues, lang).by_word)
-                        | set(lex.pattern_index(lex.triggers, lang).by_word) | date_index_words(lex, lang))
-
     def _mentions(self, sentence: Sentence) -> list[Mention]:
         mentions = find_mentions(sentence, self.lex)
         classify_mentions(sentence, mentions, self.lex, self.lang)
@@ -216,7 +228,7 @@ class Extractor:
                 self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
         return mentions
 
-    def _plain_sentence(self, sentence: Sentence) -> None:
+    def _plain_sentence(self, sentence: Sentence, date_ranks: tuple[list[int], list[int]]) -> None:
         """A sentence with no trigger, cue or retaliation word: only its actors (and a report date) matter.
 
         Most sentences of a news report are like this; later sentences still need who was named here
@@ -226,27 +238,18 @@ class Extractor:
         toks = sentence.tokens
         dates: list[DateExpr] = []
         if toks and (toks[0].lower in self.ws.SubjectPronouns or toks[0].lower in self.ws.Demonstratives):
-            dates = find_dates(sentence, self.lex, self.lang, self.article.date)
+            dates = find_dates(sentence, self.lex, self.lang, self.article.date, date_ranks)
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
 
     def _has_retaliation_noun(self, sentence: Sentence) -> bool:
-        is_retaliation = self.is_retaliation
-        return any([is_retaliation[w] for w in sentence.where])
+        return self.is_retaliation.any_in(sentence.where.keys())
 
-    def _retaliation_words(self) -> dict[str, bool]:
-        """Word form or lemma -> whether it is a retaliation noun or a compound on a long one
-        ("vergeldingsmaatregelen"); filled on first sight of each word and kept for the run."""
+    def _retaliation_words(self) -> WordClass:
+        """Word forms and lemmas that are retaliation nouns or compounds on a long one ("vergeldingsmaatregelen")."""
         words = self.ws.RetaliationNouns
         stems = self._retaliation_stems()
-
-        def build() -> dict[str, bool]:
-            class Table(dict):
-                def __missing__(self, w: str) -> bool:
-                    found = self[w] = w in words or w.startswith(stems)
-                    return found
-            return Table()
-
-        return self.lex.memo(("retaliation-words", self.lang), build)
+        return self.lex.memo(("retaliation-words", self.lang),
+                             lambda: WordClass(lambda w: w in words or w.startswith(stems)))
 
     def _retaliation_stems(self) -> tuple[str, ...]:
         """Long retaliation nouns that also start compounds ("vergeldingsmaatregelen")."""
@@ -512,8 +515,7 @@ class Extractor:
         neg = self.ws.Negations
         toks = info.sentence.tokens
         where = info.sentence.where
-        is_retaliation = self.is_retaliation
-        hits = sorted({i for w, idx in where.items() if is_retaliation[w] for i in idx})
+        hits = sorted({i for w in self.is_retaliation.among(where.keys()) for i in where[w]})
         for i in hits:
             tok = toks[i]
             if not (token_is(tok, words) or tok.lower.startswith(stems)):
