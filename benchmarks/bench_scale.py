@@ -70,7 +70,8 @@ def stage(name: str, corpus: Path, work: Path) -> dict:
         out["conforms"] = update_article(store, new, corpus).conforms
         out["update"] = time.perf_counter() - start
     elif name in ("ours", "jena-data"):
-        from kg.store_build import build_store, paused_gc
+        from kg.gc_pause import paused_gc
+        from kg.store_build import build_store
         from kg.store_reason import infer_store
         from kg.store_validate import validate_store
 

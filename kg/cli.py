@@ -152,7 +152,7 @@ def build(seeds: Path, out: Path, reasoner: str, quiet: bool, store_path: Path |
         sys.exit(1)
     if not quiet:
         from kg.chain import find_chain, render_text
-        from kg.store_build import paused_gc
+        from kg.gc_pause import paused_gc
 
         try:
             click.echo()

@@ -12,12 +12,10 @@ nodes can reach (`update_article` does the same for one file directly).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import time
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +24,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import InputError
+from kg.gc_pause import paused_gc
 from kg.namespaces import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, RKG, article_graph, curated_graph
 from kg.paths import ontology_dir, shapes_dir
 from kg.store import OxigraphStore, Store
@@ -459,19 +458,3 @@ def build_into_store(seeds: Path, out: Path, store_path: Path | None = None, end
 
             write_atomic(Path(out) / "validation.txt", result.report)
     return result
-
-
-@contextmanager
-def paused_gc():
-    """Pause Python's cyclic garbage collector for bulk work.
-
-    Reasoning over a corpus allocates millions of tuples, sets and strings and no reference cycles; each
-    allocation burst triggers a full scan of everything alive, which doubled the entailment time at 100k
-    acts (benchmarks/README.md). Memory is still freed by reference counting; the collector resumes after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

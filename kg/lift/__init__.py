@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.gc_pause import paused_gc
 from kg.lift.analyse import lemmas_for
 from kg.lift.article import Article, read_article
 from kg.lift.discourse import resolve
@@ -22,11 +23,13 @@ def detect_language(text: str, lex: Lexicon) -> str:
 
 
 def lift_events(article: Article, lex: Lexicon) -> list[Event]:
-    abbreviations = lex.singles(LEX.Abbreviations, article.language)
-    sentences = split(article.text, article.body_start, abbreviations, lemmas_for(article.language))
-    ex = Extractor(article, lex)
-    ex.run(sentences)
-    return resolve(ex)
+    """The article's events. The cyclic garbage collector waits until the article is done (see paused_gc)."""
+    with paused_gc():
+        abbreviations = lex.singles(LEX.Abbreviations, article.language)
+        sentences = split(article.text, article.body_start, abbreviations, lemmas_for(article.language))
+        ex = Extractor(article, lex)
+        ex.run(sentences)
+        return resolve(ex)
 
 
 def read(path: Path, lex: Lexicon | None = None, language: str | None = None) -> Article:
