@@ -6,7 +6,9 @@ Writes a synthetic corpus with benchmarks/synthetic_articles.py (or reads --corp
 in CPU seconds of this one process (so one core, whatever else the machine runs):
 
 - baseline: splitting the same text into sentences and tokens, the floor any lifter pays;
-- extract: reading each article and extracting its events (kg.lift.lift_events);
+- extract: reading each article and extracting its events (kg.lift.api.lifted_articles, the loop
+  `kg lift` and `kg build` run, garbage collector policy included); each article's events are dropped
+  once handed over, as those commands drop them once written;
 - lift to RDF: the same plus the article's triples with their provenance (kg.lift.to_rdf.article_triples);
 - into rdflib: the same, stored as named graphs in an rdflib Dataset (kg.lift.api.lift_paths, what
   `kg lift` and `kg build` do): the difference is the cost of rdflib's in-memory store.
@@ -46,8 +48,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
-    from kg.lift import lift_events, read
-    from kg.lift.api import lift_paths
+    from kg.lift import read
+    from kg.lift.api import lift_paths, lifted_articles
     from kg.lift.lexicon import load_lexicon
     from kg.lift.text import split
     from kg.lift.to_rdf import article_triples
@@ -70,20 +72,21 @@ def main() -> None:
             for a in articles:
                 split(a.text, a.body_start, lex.singles(LEX.Abbreviations, a.language))
 
-        def extract():
-            return [lift_events(read(p, lex), lex) for p in paths]
+        def extract():  # what `kg lift` and `kg build` run before writing RDF; each article's events then go
+            for _article, _events in lifted_articles(paths, lex):
+                pass
 
         def to_rdf():
-            for p in paths:
-                a = read(p, lex)
-                article_triples(a, lift_events(a, lex), lex)
+            for article, events in lifted_articles(paths, lex):
+                article_triples(article, events, lex)
 
         extract()  # warm the lemma cache and the lexicon's indexes, as a long run would
         t_base = cpu_best(tokenize_only, args.repeat)
         t_extract = cpu_best(extract, args.repeat)
         t_rdf = cpu_best(to_rdf, args.repeat)
         t_store = cpu_best(lambda: lift_paths(paths, lex), args.repeat)
-        lifted = Counter(str(e.cls).split("#")[-1] for events in extract() for e in events if e.kind == "act")
+        lifted = Counter(str(e.cls).split("#")[-1] for _, events in lifted_articles(paths, lex) for e in events
+                         if e.kind == "act")
 
     mb = size / 1e6
     origin = str(corpus) if args.corpus else f"synthetic, seed {args.seed}"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
 from kg.gc_pause import collect_young, paused_gc
-from kg.lift import lift_events, read
+from kg.lift import Article, Event, lift_events, read
 from kg.lift.lexicon import Lexicon, load_lexicon
 from kg.lift.to_rdf import article_graph_rdf, article_triples
 from kg.namespaces import article_graph
@@ -25,27 +25,39 @@ def lift_file(path: Path, lex: Lexicon | None = None, language: str | None = Non
     return article.id, article_graph_rdf(article, events, lex)
 
 
-def lift_paths(paths: Iterable[Path], lex: Lexicon | None = None, into: Dataset | None = None,
-               languages: dict[str, str] | None = None) -> Dataset:
-    """Lift each file into its own named graph; duplicate article ids are an error."""
+def lifted_articles(paths: Iterable[Path], lex: Lexicon | None = None,
+                    languages: dict[str, str] | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """Each file read and lifted, in order: (article, its events). Duplicate article ids are an error.
+
+    The cyclic garbage collector is paused until the last article has been handed over, including while
+    the caller handles each one: whatever the caller keeps (a growing dataset) would otherwise be scanned
+    again and again. The few reference cycles lifting leaves are freed every YOUNG_COLLECTION_EVERY articles.
+    """
     from kg.errors import InputError
 
     lex = lex or load_lexicon()
-    ds = into if into is not None else new_dataset()
     seen: dict[str, Path] = {}
-    with paused_gc():  # the dataset grows with every article; the collector would re-scan all of it, often
+    with paused_gc():
         for count, path in enumerate(paths, 1):
             path = Path(path)
-            lang = (languages or {}).get(path.name)
-            article = read(path, lex, lang)
+            article = read(path, lex, (languages or {}).get(path.name))
             if article.id in seen:
                 raise InputError(f"{path}: article id {article.id!r} is also the id of {seen[article.id]}")
             seen[article.id] = path
-            triples = article_triples(article, lift_events(article, lex), lex)
-            name = article_graph(article.id)
-            ds.remove_graph(ds.graph(name))  # re-lifting replaces the article's graph, leaving nothing stale
-            target = ds.graph(name)
-            target.addN((s, p, o, target) for s, p, o in triples)
+            yield article, lift_events(article, lex)
             if count % YOUNG_COLLECTION_EVERY == 0:
                 collect_young()
+
+
+def lift_paths(paths: Iterable[Path], lex: Lexicon | None = None, into: Dataset | None = None,
+               languages: dict[str, str] | None = None) -> Dataset:
+    """Lift each file into its own named graph; duplicate article ids are an error."""
+    lex = lex or load_lexicon()
+    ds = into if into is not None else new_dataset()
+    for article, events in lifted_articles(paths, lex, languages):
+        triples = article_triples(article, events, lex)
+        name = article_graph(article.id)
+        ds.remove_graph(ds.graph(name))  # re-lifting replaces the article's graph, leaving nothing stale
+        target = ds.graph(name)
+        target.addN((s, p, o, target) for s, p, o in triples)
     return ds

@@ -18,6 +18,11 @@ NIF_STRING, NIF_RFC, NIF_CONTEXT, NIF_BEGIN, NIF_END, NIF_ANCHOR = (
     NIF.String, NIF.RFC5147String, NIF.referenceContext, NIF.beginIndex, NIF.endIndex, NIF.anchorOf)
 ACTOR, AGENT, TARGET, DERIVED, DENOTED = RKG.actor, RKG.agent, RKG.target, PROV.wasDerivedFrom, GAF.denotedBy
 PRECISION = {"day": RKG.DayPrecision, "month": RKG.MonthPrecision, "year": RKG.YearPrecision}
+# looked up once: an rdflib namespace attribute is a Python call that builds a new URIRef every time
+DATE, DATE_PRECISION, DATE_START, DATE_END = RKG.date, RKG.datePrecision, RKG.dateStart, RKG.dateEnd
+EFFECTIVE, COUNT, CAP_AFTER, QUOTE, ATTRIBUTED = (RKG.effectiveDate, RKG["count"], RKG.capAfter, RKG.quote,
+                                                  RKG.attributedTo)
+LINK_EVIDENCE, EFFECT, CAUSE, RELATION = RKG.LinkEvidence, RKG.effect, RKG.cause, RKG.relation
 
 
 def article_iri(article: Article) -> URIRef:
@@ -45,16 +50,15 @@ def _offset(n: int) -> Literal:
 
 
 @lru_cache(maxsize=100_000)
-def _date_triples(date) -> tuple[tuple[URIRef, Literal | URIRef], ...]:
+def _date_triples(date, prop: URIRef = DATE) -> tuple[tuple[URIRef, Literal | URIRef], ...]:
     """(property, value) pairs of a date with its precision and interval (dates repeat across events)."""
-    return ((RKG.date, Literal(date.iso())), (RKG.datePrecision, PRECISION[date.precision]),
-            (RKG.dateStart, Literal(date.start.isoformat(), datatype=XSD.date)),
-            (RKG.dateEnd, Literal(date.end.isoformat(), datatype=XSD.date)))
+    return ((prop, Literal(date.iso())), (DATE_PRECISION, PRECISION[date.precision]),
+            (DATE_START, Literal(date.start.isoformat(), datatype=XSD.date)),
+            (DATE_END, Literal(date.end.isoformat(), datatype=XSD.date)))
 
 
-def _add_date(out: list, node: URIRef, date, prop=RKG.date) -> None:
-    for p, o in _date_triples(date):
-        out.append((node, prop if p == RKG.date else p, o))
+def _add_date(out: list, node: URIRef, date, prop: URIRef = DATE) -> None:
+    out.extend([(node, p, o) for p, o in _date_triples(date, prop)])
 
 
 def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list[tuple]:
@@ -102,14 +106,14 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
             add((node, TARGET, t))
         _add_date(out, node, e.date)
         if e.effective is not None and e.effective.precision == "day":
-            add((node, RKG.effectiveDate, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
-        for prop, value in ((RKG["count"], e.count), (RKG.capAfter, e.cap_after)):
+            add((node, EFFECTIVE, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
+        for prop, value in ((COUNT, e.count), (CAP_AFTER, e.cap_after)):
             if value is not None:
                 add((node, prop, Literal(value, datatype=XSD.integer)))
         if e.quote:
-            add((node, RKG.quote, Literal(e.quote, lang=article.language)))
+            add((node, QUOTE, Literal(e.quote, lang=article.language)))
         if e.attributed_to is not None:
-            add((node, RKG.attributedTo, e.attributed_to))
+            add((node, ATTRIBUTED, e.attributed_to))
         targets = ", ".join(lex.labels.get(t, local_name(t)) for t in e.targets)
         label = f"{lex.labels.get(e.actor, local_name(e.actor))}: {_class_label(lex, e.cls)}"
         add((node, LABEL, Literal(label + (f" → {targets}" if targets else ""), lang="en")))
@@ -120,12 +124,12 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
             c = iris[id(cause)]
             add((node, relation, c))
             link = EVENT[f"link-{local_name(node)}-{local_name(c)}"]
-            add((link, RDF.type, RKG.LinkEvidence))
-            add((link, RKG.effect, node))
-            add((link, RKG.cause, c))
-            add((link, RKG.relation, relation))
-            add((link, GAF.denotedBy, mention(sentence.start, sentence.end)))
-            add((link, PROV.wasDerivedFrom, a))
+            add((link, TYPE, LINK_EVIDENCE))
+            add((link, EFFECT, node))
+            add((link, CAUSE, c))
+            add((link, RELATION, relation))
+            add((link, DENOTED, mention(sentence.start, sentence.end)))
+            add((link, DERIVED, a))
     return list(dict.fromkeys(out))
 
 
