@@ -30,7 +30,19 @@ def resolve(ex: Extractor) -> list[Event]:
         e.links = [(c, rel, s) for c, rel, s in e.links if c in events and c is not e]
     _break_cycles(events)
     _causes_before_effects(events)
+    _release(ex.events, events)
     return events
+
+
+def _release(made: list[Event], kept: list[Event]) -> None:
+    """Drop the working references between events (merges, relative dates, the links of dropped events),
+    so that no reference cycle is left and reference counting alone frees what the caller drops: the
+    lifter runs with the cyclic garbage collector paused (kg.lift.api.lifted_articles)."""
+    final = {id(e) for e in kept}
+    for e in made:
+        e.merged_into, e.offset_from, e.merged, e.about = None, None, [], None
+        if id(e) not in final:
+            e.links = []
 
 
 def _causes_before_effects(events: list[Event]) -> None:
