@@ -16,7 +16,7 @@ from kg.namespaces import LEX
 
 def detect_language(text: str, lex: Lexicon) -> str:
     """'nl' or 'en', by counting function words from the lexicon."""
-    words = text.lower().split()[:400]
+    words = text.lower().split(None, 400)[:400]  # the 401st item would be the unsplit rest
     nl = lex.singles(LEX.FunctionWordsNl, "nl")
     en = lex.singles(LEX.FunctionWordsEn, "en")
     return "nl" if sum(map(nl.__contains__, words)) > sum(map(en.__contains__, words)) else "en"

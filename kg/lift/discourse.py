@@ -188,9 +188,8 @@ def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None
 def _trigger_words(ex: Extractor) -> set[str]:
     """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
     def build() -> set[str]:
-        pairs = ex.lex.pattern_index(ex.lex.triggers, ex.lang).items
-        return {w for _, p in pairs if p is not None and len(p.elements) == 1 and p.elements[0] != GAP
-                for w in p.elements[0]}
+        pairs = ex.lex.patterns(ex.lex.triggers, ex.lang)
+        return {w for _, p in pairs if len(p.elements) == 1 and p.elements[0] != GAP for w in p.elements[0]}
 
     return ex.lex.memo(("trigger-words", ex.lang), build)
 

@@ -91,8 +91,7 @@ class SentencePatterns:
     def __init__(self, lex: Lexicon, language: str) -> None:
         tables = date_tables(lex, language)
         items: list[tuple[tuple[int, object], object]] = []
-        for kind, pairs in enumerate([lex.pattern_index(lex.cues, language).items,
-                                      lex.pattern_index(lex.triggers, language).items,
+        for kind, pairs in enumerate([lex.patterns(lex.cues, language), lex.patterns(lex.triggers, language),
                                       tables.year_offsets.items, tables.relatives.items]):
             items += [((kind, pair if kind < 2 else rank), pattern) for rank, (pair, pattern) in enumerate(pairs)]
         self.index = PatternIndex(items)

@@ -115,20 +115,16 @@ class Lexicon:
             self._singles[key] = {w[0] for w in self.words(word_set, language) if len(w) == 1}
         return self._singles[key]
 
-    def pattern_index(self, entries, language: str) -> PatternIndex:
-        """The (entry, pattern) pairs of a language's entries (triggers or cues), indexed for candidates()."""
-        def build() -> PatternIndex:
+    def patterns(self, entries, language: str) -> list[tuple[tuple, Pattern]]:
+        """((entry, pattern), pattern) for each pattern of a language's entries (triggers or cues), in
+        lexicon order: entry order, then pattern text (the order a PatternIndex returns them in)."""
+        def build() -> list[tuple[tuple, Pattern]]:
             pairs = [(i, p.text, entry, p) for i, entry in enumerate(entries) for p in entry.patterns
                      if p.language in (language, "")]
             pairs.sort(key=lambda x: (x[0], x[1]))
-            return PatternIndex([((entry, p), p) for _, _, entry, p in pairs])
+            return [((entry, p), p) for _, _, entry, p in pairs]
 
-        return self.memo(("pattern-index", id(entries), language), build)
-
-    def candidates(self, entries, language: str, words, keys=None) -> list:
-        """The (entry, pattern) pairs that can match a sentence with these words, in lexicon order
-        (keys: the sentence's words already narrowed to a superset of the index's words, if known)."""
-        return self.pattern_index(entries, language).candidates(words, keys)
+        return self.memo(("patterns", id(entries), language), build)
 
 
 class PatternIndex:
