@@ -36,7 +36,8 @@ def rdf_format(path: Path) -> str:
 def read_text(path: Path) -> str:
     """A UTF-8 text file, or an InputError naming the file."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:  # open() rather than Path.read_bytes: this runs once per article
+            data = fh.read()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
