@@ -193,11 +193,11 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     """
     tokens = sentence.tokens
     ntok = len(tokens)
-    name_lengths = lex.name_lengths
-    exact_names, lower_names = _name_index(lex)
+    names = _name_index(lex)
+    exact_names, lower_names = names.exact, names.lower
     last_words = lex.name_last_words
     where = sentence.where or {t.lower: [k] for k, t in enumerate(tokens)}
-    starts = [i for w in where.keys() & name_lengths.keys() for i in where[w]]
+    starts = [i for w in where.keys() & names.firsts for i in where[w]]
     if not starts:
         return []
     starts.sort()
@@ -207,9 +207,10 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
         if i < after:
             continue
         first = tokens[i]
-        lengths = name_lengths.get(first.lower)
-        if lengths is None:
-            continue
+        plain, exact = names.lower_lengths.get(first.lower), names.exact_lengths.get(first.text)
+        if plain is None and exact is None:
+            continue  # "de", "in": the first word of "DE", "IN" only when written so
+        lengths = exact if plain is None else plain if exact is None else sorted({*plain, *exact}, reverse=True)
         for n in lengths:
             if i + n > ntok:
                 continue
@@ -232,22 +233,37 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     return mentions
 
 
-def _name_index(lex: Lexicon) -> tuple[dict[tuple[str, ...], ActorName],
-                                       dict[tuple[str, ...], tuple[ActorName | None, ActorName | None]]]:
-    """What find_mentions takes from lex.names, precomputed: exact words -> the case-sensitive entry;
-    lower-case words -> (the entry for a capitalised mention, the entry for a lower-case one)."""
-    def build():
-        exact, lower = {}, {}
+class _NameIndex:
+    """What find_mentions takes from lex.names, precomputed once per lexicon.
+
+    exact: the words of a case-sensitive name ("VS", "EU") -> its entry; lower: the lower-case words of
+    any other name -> (the entry for a capitalised mention, the entry for a lower-case one). Names are
+    tried longest first from a word that can start one: exact_lengths by the word as written (so "de"
+    does not try "DE"), lower_lengths by its lower case; firsts holds the lower case of both.
+    """
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.exact: dict[tuple[str, ...], ActorName] = {}
+        self.lower: dict[tuple[str, ...], tuple[ActorName | None, ActorName | None]] = {}
+        exact_lengths: dict[str, set[int]] = {}
+        lower_lengths: dict[str, set[int]] = {}
         for key, entries in lex.names.items():
             sensitive = [e for e in entries if e.case_sensitive]
             if sensitive:
-                exact[key] = sensitive[0]
+                self.exact[key] = sensitive[0]
+                exact_lengths.setdefault(key[0], set()).add(len(key))
             plain = [e for e in entries if not e.case_sensitive]
             if plain:
-                lower[key] = (plain[0], next((e for e in plain if e.kind in DESCRIPTIVE_KINDS), None))
-        return exact, lower
+                self.lower[key] = (plain[0], next((e for e in plain if e.kind in DESCRIPTIVE_KINDS), None))
+                lower_lengths.setdefault(key[0], set()).add(len(key))
+        self.exact_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in exact_lengths.items()}
+        self.lower_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lower_lengths.items()}
+        # a set, so that `dict_keys & firsts` walks the sentence's words
+        self.firsts = {w.lower() for w in self.exact_lengths} | set(self.lower_lengths)
 
-    return lex.memo("name-index", build)
+
+def _name_index(lex: Lexicon) -> _NameIndex:
+    return lex.memo("name-index", lambda: _NameIndex(lex))
 
 
 def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon, language: str) -> None:
