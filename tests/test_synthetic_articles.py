@@ -29,3 +29,12 @@ def test_lifter_finds_each_planted_class(tmp_path, lexicon):
     for path in sorted(tmp_path.glob("*.txt")):
         lifted |= {str(e.cls).rsplit("#", 1)[-1] for e in lift_events(read(path, lexicon), lexicon) if e.kind == "act"}
     assert set(summary["planted_acts"]) <= lifted
+
+
+def test_lift_benchmark_runs_every_stage(tmp_path):
+    """bench_lift's stages on a tiny corpus (no timing is checked: speed lives in the benchmark's output)."""
+    _generator().generate(3, tmp_path, seed=5)
+    times, lifted = benchmark_module("bench_lift").measure(sorted(tmp_path.glob("*.txt")), repeat=1)
+    assert set(times) == set(benchmark_module("bench_lift").STAGES)
+    assert all(t > 0 for t in times.values())
+    assert sum(lifted.values()) > 0
