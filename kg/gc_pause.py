@@ -14,9 +14,9 @@ def paused_gc() -> Iterator[None]:
     Building the graph or lifting an article allocates millions of small objects. Every few hundred
     allocations the collector scans the young ones, and every so often everything alive, which
     includes what earlier articles produced: at 100k acts this doubled the entailment time, and in a
-    400-article lift it took about a third of the run (benchmarks/README.md). Memory is still freed by
-    reference counting while paused; once resumed, the next allocation starts a collection that frees
-    whatever cycles the work left, in one pass over its objects.
+    400-article lift that kept its results it took about a third of the run (benchmarks/README.md).
+    Memory is still freed by reference counting while paused; once resumed, the next allocation starts
+    a collection that frees whatever cycles the work left, in one pass over its objects.
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -29,9 +29,10 @@ def lifted_articles(paths: Iterable[Path], lex: Lexicon | None = None,
                     languages: dict[str, str] | None = None) -> Iterator[tuple[Article, list[Event]]]:
     """Each file read and lifted, in order: (article, its events). Duplicate article ids are an error.
 
-    The cyclic garbage collector is paused until the last article has been handed over, including while
-    the caller handles each one: whatever the caller keeps (a growing dataset) would otherwise be scanned
-    again and again. The few reference cycles lifting leaves are freed every YOUNG_COLLECTION_EVERY articles.
+    The cyclic garbage collector is paused until the last article has been handed over (or the
+    generator is closed), including while the caller handles each one: whatever the caller keeps (a
+    growing dataset) would otherwise be scanned again and again. Lifting leaves no reference cycles
+    (a test holds that); any there are anyway are freed every YOUNG_COLLECTION_EVERY articles.
     """
     from kg.errors import InputError
 
