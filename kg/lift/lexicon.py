@@ -80,8 +80,6 @@ class Lexicon:
     cues: list[Cue] = field(default_factory=list)
     word_sets: dict[URIRef, dict[str, set[tuple[str, ...]]]] = field(default_factory=dict)
     names: dict[tuple[str, ...], list[ActorName]] = field(default_factory=dict)
-    max_name_len: int = 1
-    name_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> lengths, longest first
     name_last_words: set[str] = field(default_factory=set)  # last word (lower) of every multi-word name
     months: dict[tuple[str, str], int] = field(default_factory=dict)  # (language, word) -> month
     weekdays: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -291,10 +289,7 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
         entries = lex.names.setdefault(key, [])
         if all((e.entity, e.kind) != (name.entity, name.kind) for e in entries):
             entries.append(name)
-        lex.max_name_len = max(lex.max_name_len, len(key))
         lex.name_last_words.add(key[-1].lower())
-        first = key[0].lower()
-        lex.name_lengths[first] = tuple(sorted(set(lex.name_lengths.get(first, ())) | {len(key)}, reverse=True))
 
     for actor in actors:
         for pred in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
