@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import simplemma
 from rdflib import URIRef
@@ -18,8 +17,8 @@ MAX_GAP = 10
 YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
-@lru_cache(maxsize=200_000)
 def lemma(word: str, language: str) -> str:
+    """simplemma's lemma in lower case (called once per word form: Lemmas keeps the answers)."""
     try:
         return simplemma.lemmatize(word, lang=language).lower()
     except (ValueError, KeyError):
@@ -54,19 +53,9 @@ def lemmas_for(language: str) -> Lemmas:
 
 
 def add_lemmas(sentence: Sentence, language: str) -> None:
-    """Give each token its lemma and index the sentence's words and lemmas by position.
-
-    For sentences split without lemmas; split(..., lemmas=lemmas_for(language)) does this in its own pass.
-    """
-    table = lemmas_for(language)
-    where: dict[str, list[int]] = {}
-    for i, tok in enumerate(sentence.tokens):
-        low = tok.lower
-        lem = tok.lemma = table[low]
-        where.setdefault(low, []).append(i)
-        if lem != low:
-            where.setdefault(lem, []).append(i)
-    sentence.where = where
+    """Give each token its lemma and index the sentence's words and lemmas by position (for sentences
+    split without lemmas; split(..., lemmas=lemmas_for(language)) does it as it splits)."""
+    sentence.index_words(lemmas_for(language))
 
 
 class WordClass:
@@ -466,11 +455,16 @@ def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
     return pub
 
 
+RELATIVE_DATE_SETS = ("this-month", "this-week", "last-month", "last-week", "day-before", "today")
+
+
 class DateTables:
     """What find_dates needs of one language's lexicon, built once (it runs on most sentences)."""
 
     def __init__(self, lex: Lexicon, language: str) -> None:
-        self.patterns = _relative_date_patterns(lex, language)
+        # 'earlier this month', 'gisteren': each relative date word set's phrases as patterns
+        self.patterns = [(kind, Pattern(tuple(frozenset([w]) for w in words), language, " ".join(words)))
+                         for kind in RELATIVE_DATE_SETS for words in sorted(lex.words(LEX[kind], language))]
         # ranks are positions in lex.year_offsets and in self.patterns; other languages' patterns never match
         self.year_offsets = PatternIndex([(p, p if p.language in (language, "") else None)
                                           for p, _ in lex.year_offsets])
@@ -484,16 +478,6 @@ class DateTables:
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:
     return lex.memo(("date-tables", language), lambda: DateTables(lex, language))
-
-
-RELATIVE_DATE_SETS = ("this-month", "this-week", "last-month", "last-week", "day-before", "today")
-
-
-def _relative_date_patterns(lex: Lexicon, language: str) -> list[tuple[str, Pattern]]:
-    """Patterns of the relative date word sets ('earlier this month', 'gisteren'), built once per lexicon."""
-    return lex.memo(("relative-dates", language), lambda: [
-        (kind, Pattern(tuple(frozenset([w]) for w in words), language, " ".join(words)))
-        for kind in RELATIVE_DATE_SETS for words in sorted(lex.words(LEX[kind], language))])
 
 
 def _match_from(sentence, pattern, i):

@@ -40,7 +40,7 @@ def _release(made: list[Event], kept: list[Event]) -> None:
     lifter runs with the cyclic garbage collector paused (kg.lift.api.lifted_articles)."""
     final = {id(e) for e in kept}
     for e in made:
-        e.merged_into, e.offset_from, e.merged, e.about = None, None, [], None
+        e.merged_into, e.offset_from, e.merged = None, None, []
         if id(e) not in final:
             e.links = []
 

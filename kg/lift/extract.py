@@ -56,7 +56,6 @@ class Event:
     cap_after: int | None = None
     quote: str | None = None
     attributed_to: URIRef | None = None
-    about: Event | None = None
     explicit_actor: bool = False
     offset_from: tuple[Event, int] | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of its mentions

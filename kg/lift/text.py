@@ -49,13 +49,25 @@ class Sentence:
     text: str = field(default="", repr=False)
     where: dict[str, list[int]] = field(default_factory=dict, repr=False)  # word or lemma -> token indexes
 
-    def index_words(self) -> None:
-        """Positions of each word form and lemma, so patterns are tried only where they can start."""
+    def index_words(self, lemmas: Mapping[str, str] | None = None) -> None:
+        """Positions of each word form and lemma, so patterns are tried only where they can start.
+
+        With `lemmas` (lower-case word -> lemma), each token is given its lemma on the way."""
         where: dict[str, list[int]] = {}
         for i, tok in enumerate(self.tokens):
-            where.setdefault(tok.lower, []).append(i)
-            if tok.lemma and tok.lemma != tok.lower:
-                where.setdefault(tok.lemma, []).append(i)
+            low = tok.lower
+            if low in where:
+                where[low].append(i)
+            else:
+                where[low] = [i]
+            if lemmas is not None:
+                tok.lemma = lemmas[low]
+            lem = tok.lemma
+            if lem and lem != low:
+                if lem in where:
+                    where[lem].append(i)
+                else:
+                    where[lem] = [i]
         self.where = where
 
 
@@ -111,8 +123,8 @@ def _ends_sentence(tokens: list[Token], i: int, abbreviations: set[str]) -> int:
 def split(text: str, begin: int, abbreviations: set[str], lemmas: Mapping[str, str] | None = None) -> list[Sentence]:
     """Sentences of text[begin:], split at blank lines (paragraphs) and sentence-final punctuation.
 
-    With `lemmas` (lower-case word -> lemma), each token gets its lemma and each sentence its word
-    index in the same pass (see Sentence.where), which the lifter would otherwise make in a second one.
+    With `lemmas` (lower-case word -> lemma), each token also gets its lemma and each sentence its
+    word index (Sentence.index_words), which the lifter needs.
     """
     sentences: list[Sentence] = []
     paragraph = 0
@@ -136,25 +148,10 @@ def split(text: str, begin: int, abbreviations: set[str], lemmas: Mapping[str, s
 
 def _sentence(text: str, tokens: list[Token], paragraph: int, index: int,
               lemmas: Mapping[str, str] | None) -> Sentence:
-    start, end = tokens[0].start, tokens[-1].end
-    sentence = Sentence(index, start, end, tokens, paragraph, text[start:end])
-    if lemmas is None:
-        for k, tok in enumerate(tokens):
-            tok.index = k
-        return sentence
-    where: dict[str, list[int]] = {}
     for k, tok in enumerate(tokens):
         tok.index = k
-        low = tok.lower
-        if low in where:
-            where[low].append(k)
-        else:
-            where[low] = [k]
-        lem = tok.lemma = lemmas[low]
-        if lem != low:
-            if lem in where:
-                where[lem].append(k)
-            else:
-                where[lem] = [k]
-    sentence.where = where
+    start, end = tokens[0].start, tokens[-1].end
+    sentence = Sentence(index, start, end, tokens, paragraph, text[start:end])
+    if lemmas is not None:
+        sentence.index_words(lemmas)
     return sentence
