@@ -25,10 +25,11 @@ def lemma(word: str, language: str) -> str:
         return word
 
 
+LEMMA_TABLE_LIMIT = 500_000  # word forms a Lemmas table keeps; rarer ones beyond it are lemmatised each time
+
+
 class Lemmas(dict):
     """Lower-case word -> lemma for one language, filled on first sight (a plain dict lookup after that)."""
-
-    LIMIT = 500_000
 
     def __init__(self, language: str) -> None:
         super().__init__()
@@ -36,7 +37,7 @@ class Lemmas(dict):
 
     def __missing__(self, low: str) -> str:
         lem = lemma(low, self.language) if low[:1].isalpha() else low
-        if len(self) < self.LIMIT:
+        if len(self) < LEMMA_TABLE_LIMIT:
             self[low] = lem
         return lem
 
@@ -196,13 +197,18 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
         if i < after:
             continue
         first = tokens[i]
-        plain, exact = names.lower_lengths.get(first.lower), names.exact_lengths.get(first.text)
-        if plain is None and exact is None:
-            continue  # "de", "in": the first word of "DE", "IN" only when written so
-        lengths = exact if plain is None else plain if exact is None else sorted({*plain, *exact}, reverse=True)
+        plain, cased = names.lower_lengths.get(first.lower), names.exact_lengths.get(first.text)
+        if plain is None:
+            if cased is None:
+                continue  # "de", "in": the first word of "DE", "IN" only when written so
+            lengths = cased
+        else:
+            lengths = plain if cased is None else tuple(sorted({*plain, *cased}, reverse=True))
         for n in lengths:
             if i + n > ntok:
                 continue
+            exact: tuple[str, ...]
+            lower: tuple[str, ...]
             if n == 1:
                 exact, lower = (first.text,), (first.lower,)
             elif tokens[i + n - 1].lower not in last_words:

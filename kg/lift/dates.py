@@ -22,14 +22,16 @@ class PartialDate:
         m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
         if not m:
             raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+        year = int(m[1])
+        month = int(m[2]) if m[2] else None
+        day = int(m[3]) if m[3] else None
         if year == 0:
             raise ValueError("year 0 does not exist")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
-        if day is not None:
+        if month is not None and day is not None:
             dt.date(year, month, day)  # raises ValueError for 2021-02-30
-        return cls(year, month or None, day or None)
+        return cls(year, month, day)
 
     @classmethod
     def of(cls, day: dt.date, precision: str = "day") -> PartialDate:

@@ -11,6 +11,7 @@ from kg.lift.analyse import token_is
 from kg.lift.dates import PartialDate
 from kg.lift.extract import Event, Extractor, SentenceInfo
 from kg.lift.lexicon import GAP
+from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
 
@@ -55,7 +56,8 @@ def _causes_before_effects(events: list[Event]) -> None:
         changed = False
         for e in events:
             for cause, _, _ in e.links:
-                if cause.date_source in guessed and e.date is not None and cause.date.start > e.date.end:
+                if (cause.date_source in guessed and e.date is not None and cause.date is not None
+                        and cause.date.start > e.date.end):
                     cause.date, cause.date_source = e.date.coarsen("month"), "before-effect"
                     changed = True
 
@@ -91,7 +93,7 @@ def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URI
         if e.actor == actor and e.targets:
             return list(e.targets)
     for e in reversed(previous):
-        if actor in e.targets:
+        if actor in e.targets and e.actor is not None:
             return [e.actor]
     others = [(n, str(a)) for a, n in ex.mention_counts.items() if a != actor and a not in ex.lex.media]
     return [URIRef(max(others)[1])] if others else []
@@ -300,8 +302,10 @@ def _merge(events: list[Event]) -> list[Event]:
     for e in events:
         e.links = [(_final(c), rel, s) for c, rel, s in e.links]
     for e in out:
-        seen = set()
-        e.links = [lk for lk in e.links if (id(lk[0]), lk[1]) not in seen and not seen.add((id(lk[0]), lk[1]))]
+        unique: dict[tuple[int, URIRef], tuple[Event, URIRef, Sentence]] = {}
+        for lk in e.links:
+            unique.setdefault((id(lk[0]), lk[1]), lk)
+        e.links = list(unique.values())
     return out
 
 

@@ -8,6 +8,7 @@ noun marks whose staff it is, a preposition before a capital makes it a location
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -29,7 +30,7 @@ from kg.lift.analyse import (
 )
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
-from kg.lift.lexicon import Cue, Lexicon, PatternIndex, Trigger
+from kg.lift.lexicon import Cue, Lexicon, Pattern, PatternIndex, Trigger
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
@@ -89,9 +90,11 @@ class SentencePatterns:
 
     def __init__(self, lex: Lexicon, language: str) -> None:
         tables = date_tables(lex, language)
-        items: list[tuple[tuple[int, object], object]] = []
-        for kind, pairs in enumerate([lex.patterns(lex.cues, language), lex.patterns(lex.triggers, language),
-                                      tables.year_offsets.items, tables.relatives.items]):
+        items: list[tuple[object, Pattern | None]] = []
+        kinds: list[Sequence[tuple[object, Pattern | None]]] = [
+            lex.patterns(lex.cues, language), lex.patterns(lex.triggers, language),
+            tables.year_offsets.items, tables.relatives.items]
+        for kind, pairs in enumerate(kinds):
             items += [((kind, pair if kind < 2 else rank), pattern) for rank, (pair, pattern) in enumerate(pairs)]
         self.index = PatternIndex(items)
         self.words = set(self.index.by_word)  # a set: `dict_keys & set` walks the sentence's few words
@@ -146,7 +149,7 @@ class Extractor:
 
     def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
         singles = self.lex.singles(word_set, self.lang)
-        best = None
+        best: int | None = None
         where = sentence.where
         forms = self.lex.memo(("near-words", word_set, self.lang), lambda: WordClass(
             lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)))
@@ -254,9 +257,11 @@ class Extractor:
         nouns = self.ws.RetaliationNouns
         return self.lex.memo(("retaliation-stems", self.lang), lambda: tuple(sorted(w for w in nouns if len(w) > 8)))
 
-    def _trigger_matches(self, sentence, trigger_candidates, clauses, response_cues):
+    def _trigger_matches(self, sentence: Sentence, trigger_candidates: list[tuple[Trigger, Pattern]],
+                         clauses: list[int], response_cues: list[tuple[Cue, Match]]) -> list[tuple[Trigger, Match]]:
+        """The triggers that match, one per act: the nearest to its required word first, then the earliest."""
         taken = {i for _, m in response_cues for i in m.positions}
-        candidates = []
+        candidates: list[tuple[int, int, Trigger, Match]] = []
         for trigger, pattern in trigger_candidates:
             for match in match_pattern(sentence, pattern):
                 if taken.intersection(match.positions):
@@ -306,7 +311,7 @@ class Extractor:
         targets: list[URIRef] = []
         if trigger.subject_is_target:
             first = next((m for m in usable if m.role in ("np", "owner")), None)
-            if first is not None:
+            if first is not None and first.actor is not None:
                 targets.append(first.actor)
             subject = None
         if actor_m is None and trigger.owner_is_actor and owners:
@@ -333,7 +338,7 @@ class Extractor:
             if owned and m.role == "target":
                 continue  # "Russian staff at the UN mission": whose staff, not where they work
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
-                if m.actor not in targets:
+                if m.actor is not None and m.actor not in targets:
                     targets.append(m.actor)
         if trigger.explicit_actor:
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),

@@ -16,7 +16,10 @@ QUOTES = "\"“”‘’'«»„"
 
 
 class Token:
-    """A word or punctuation mark with its character offsets into the article text."""
+    """A word or punctuation mark with its character offsets into the article text.
+
+    Equal by text and offsets, and so unhashable (a class that defines __eq__ alone gets no __hash__):
+    its index and lemma are filled in after it is made."""
 
     __slots__ = ("text", "start", "end", "index", "lower", "lemma")
 
@@ -35,8 +38,6 @@ class Token:
         if not isinstance(other, Token):
             return NotImplemented
         return (self.text, self.start, self.end) == (other.text, other.start, other.end)
-
-    __hash__ = None  # mutable (lemma, index), like the dataclass it replaces
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Sentence:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end]; offsets are into the whole text."""
     end = len(text) if end is None else end
-    out = []
+    out: list[Token] = []
     append, find = out.append, text.find
     pos = start
     # findall is much cheaper than a match object per token; the offsets follow because TOKEN_RE skips

@@ -98,6 +98,9 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     iris = {id(e): event_iri(article, e) for e in events}
     for e in events:
         node = iris[id(e)]
+        if e.actor is None or e.date is None:
+            raise ValueError(f"{article.id}: an event without an actor or a date cannot be written "
+                             "(kg.lift.lift_events resolves every event it returns)")
         add((node, TYPE, e.cls))
         add((node, ACTOR, e.actor))
         if e.agent is not None:
