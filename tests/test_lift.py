@@ -113,7 +113,7 @@ def _acts_found(gold, predicted):
 
 
 def test_unseen_style_articles_recall(lexicon):
-    """The six test articles (written before tuning): most required acts are found."""
+    """The test articles (each written before the lifter saw it): most required acts are found."""
     required = found = 0
     for gold_path in sorted(TEST_ARTICLES.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text())
@@ -186,6 +186,77 @@ def test_possessive_last_month_and_retaliation_without_loops(lexicon, tmp_path):
     assert by[("AmbassadorSummons", "Q28", "Q159")]["date"] == "2022-03-29"
     estonia, russia = by[("Expulsion", "Q191", "Q159")], by[("Expulsion", "Q159", "Q191")]
     assert estonia["responds_to"] == russia["event_id"] and not russia["responds_to"]
+
+
+def test_tit_for_tat_is_linked_without_a_cue(lexicon, tmp_path):
+    """B doing to A what A did to B answers it; acts of other kinds, or later ones, are not linked."""
+    path = tmp_path / "mirror.txt"
+    path.write_text(" date 2023-05-12 Islamabad expelled two Indian diplomats on Monday, accusing them of spying. "
+                    "On Wednesday New Delhi ordered two Pakistani diplomats to leave the country. Poland imposed "
+                    "sanctions on Belarus; Belarus then expelled a Polish consul.", encoding="utf-8")
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in table(path, lexicon)}
+    pakistan, india = by[("Expulsion", "Q843", "Q668")], by[("Expulsion", "Q668", "Q843")]
+    assert (pakistan["date"], india["date"]) == ("2023-05-08", "2023-05-10")  # capitals stand for their states
+    assert india["responds_to"] == pakistan["event_id"] and not pakistan["responds_to"]
+    assert not by[("Expulsion", "Q184", "Q36")]["responds_to"]  # an expulsion does not mirror a sanction
+
+    path.write_text(" date 2023-05-12 Russia expelled two Norwegian diplomats on Monday. Norway expelled two "
+                    "Russian diplomats in 2020 as well.", encoding="utf-8")
+    assert all(not r["responds_to"] for r in table(path, lexicon))  # history, not an answer
+
+
+def test_recalled_ambassadors_and_downgraded_relations(lexicon, tmp_path):
+    path = tmp_path / "recall.txt"
+    path.write_text(" date 2023-05-12 Nederland heeft vrijdag zijn ambassadeur in Teheran teruggeroepen. Iran riep "
+                    "daarop zijn ambassadeur in Den Haag terug. Het Iraanse ministerie van Buitenlandse Zaken zei "
+                    "dat het de ambassadeur had teruggehaald, en wees de beschuldigingen van de hand.",
+                    encoding="utf-8")
+    got = table(path, lexicon)
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in got}
+    dutch, iranian = by[("RelationsDowngrade", "Q29999", "Q794")], by[("RelationsDowngrade", "Q794", "Q29999")]
+    assert dutch["cameo"] == "161" and iranian["responds_to"] == dutch["event_id"]
+    # "said it had recalled …" is the act, but the second verb of the sentence is a denial of its own
+    assert [r["event_class"] for r in got if r["actor_qid"] == "Q794"].count("Denial") == 1
+
+    path = tmp_path / "downgrade.txt"
+    path.write_text(" date 2023-05-12 Japan recalled its ambassador from Seoul on Tuesday. Kenya downgraded its "
+                    "relations with Somalia on Thursday.", encoding="utf-8")
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in table(path, lexicon)}
+    assert by[("RelationsDowngrade", "Q17", "Q884")]["date"] == "2023-05-09"
+    assert by[("RelationsDowngrade", "Q114", "Q1045")]["date"] == "2023-05-11"
+
+
+def test_access_barred_return_summons_by_the_host_and_an_answer_to_words(lexicon, tmp_path):
+    path = tmp_path / "access.txt"
+    path.write_text(" date 2019-06-14 Het kabinet heeft donderdag de landingsrechten van een Iraans regeringsvliegtuig "
+                    "ingetrokken. Ook de Iraanse ambassadeur mag voorlopig niet terugkeren. Het kabinet reageert "
+                    "daarmee op de uitzetting van twee Nederlandse diplomaten door Iran, begin juni.\n\nDe Nederlandse "
+                    "ambassadeur in Teheran werd woensdag ontboden, na uitspraken van de Nederlandse premier. Ook "
+                    "ontnam Iran twee Nederlandse panden hun diplomatieke status.", encoding="utf-8")
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in table(path, lexicon)}
+    iran_expels = by[("Expulsion", "Q794", "Q29999")]
+    # "het kabinet" is the Dutch government; "een Iraans regeringsvliegtuig" is whose plane, not who acted
+    access = by[("AccessRestriction", "Q29999", "Q794")]
+    barred = by[("Expulsion", "Q29999", "Q794")]  # the ambassador "mag niet terugkeren": he is the target
+    assert access["date"] == "2019-06-13" and access["responds_to"] == barred["responds_to"] == iran_expels["event_id"]
+    summons = by[("AmbassadorSummons", "Q794", "Q29999")]  # "in Teheran": the host summons
+    assert summons["date"] == "2019-06-12" and not summons["responds_to"]  # it answers words, not an act
+    assert ("PropertySeizure", "Q794", "Q29999") in by
+
+
+def test_trade_measures_and_the_date_of_saying(lexicon, tmp_path):
+    path = tmp_path / "trade.txt"
+    path.write_text(" date 2021-03-10 Japan imposed punitive tariffs on South Korean steel on Tuesday, a day after it "
+                    "suspended fish imports from two South Korean ports. A Japanese spokesman said on Monday that the "
+                    "measures were lawful.", encoding="utf-8")
+    got = table(path, lexicon)
+    sanctions = sorted((r["date"], r["event_id"], r["responds_to"]) for r in got
+                       if (r["event_class"], r["actor_qid"], r["target_qids"]) == ("Sanction", "Q17", "Q884"))
+    # two measures, one told in answer to the other's date: not one act told twice
+    assert [d for d, _, _ in sanctions] == ["2021-03-08", "2021-03-09"]
+    assert sanctions[1][2] == sanctions[0][1]
+    (said,) = [r for r in got if r["event_class"] == "Statement"]
+    assert said["date"] == "2021-03-08"  # "said on Monday that …": the day of the saying
 
 
 @pytest.mark.parametrize("content, message", [

@@ -37,6 +37,7 @@ EXPECTED_CODES = {
     "MissionSuspension": ("161", "-4.0", "SANCTION", "withdraw"),
     "OfficeClosure": ("161", "-4.0", "SANCTION", "withdraw"),
     "CooperationSuspension": ("161", "-4.0", "SANCTION", "withdraw"),
+    "RelationsDowngrade": ("161", "-4.0", "SANCTION", "withdraw"),
     "AccessRestriction": ("161", "-4.0", "SANCTION", "withdraw"),
     "Annexation": ("192", "-9.5", "COERCE", "seize"),
     "Sanction": ("163", "-8.0", "SANCTION", "discontinue"),
@@ -62,9 +63,9 @@ CODEBOOK = {
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
-    "CooperationSuspension", "AccessRestriction", "Annexation", "Sanction", "Attack", "AmbassadorSummons",
-    "PropertySeizure", "Referendum", "Accusation", "Denial", "Assessment", "RefusalToComment", "Statement",
-    "Criticism", "Claim",
+    "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
+    "AmbassadorSummons", "PropertySeizure", "Referendum", "Accusation", "Denial", "Assessment", "RefusalToComment",
+    "Statement", "Criticism", "Claim",
 }
 # Every term docs/model.md names (it must be declared in the ontology).
 MODEL_CLASSES = LEAF_CLASSES | {

@@ -5,6 +5,8 @@ Runs after extraction, in article order, on what the sentences left open.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rdflib import URIRef
 
 from kg.lift.analyse import token_is
@@ -13,6 +15,10 @@ from kg.lift.extract import Event, Extractor, SentenceInfo
 from kg.lift.lexicon import GAP
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
+
+# Tit for tat comes within weeks; an act that mirrors one from years before is told as history, not as
+# an answer ("Britain expelled Russian diplomats in 2007 too").
+MIRROR_WINDOW = dt.timedelta(days=60)
 
 
 def resolve(ex: Extractor) -> list[Event]:
@@ -25,6 +31,7 @@ def resolve(ex: Extractor) -> list[Event]:
     _resolve_dates(ex, events)
     _resolve_pending(ex, events)
     _retaliations(ex, events)
+    _mirrors(events)
     events = [e for e in events if e.actor is not None and e.date is not None]
     for e in events:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
@@ -124,13 +131,16 @@ def _previous_mention_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
     return None
 
 
-def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int) -> list[Event]:
-    """'De maatregelen zijn een antwoord op …': the measures named in the sentences before."""
+def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end: int) -> list[Event]:
+    """'De maatregelen zijn een antwoord op …', 'Ankara reageert daarmee op …': the measures named in the
+    sentences before."""
     toks = info.sentence.tokens
     anaphors = ex.ws.MeasureAnaphors | ex.ws.RetaliationNouns
     head = toks[:cue_start]
     pronouns = ex.ws.SubjectPronouns | ex.ws.Demonstratives
-    if not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns):
+    back = ex.ws.BackReferences
+    if not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns) \
+            and not any(t.lower in back for t in toks[:cue_end]):
         return []
     adjective = next((m.actor for m in info.mentions if m.start < cue_start and m.actor is not None
                       and m.role in ("attributive", "np", "agentive")), None)
@@ -158,10 +168,15 @@ def _link(ex: Extractor) -> None:
                 last_clause = before[-1].clause
                 effects = [e for e in before if e.clause == last_clause]
             elif not cue.requires_cause:
-                effects = _anaphor_effects(ex, info, m.start)
+                effects = _anaphor_effects(ex, info, m.start, m.end)
             else:
                 effects = []
             if not after:
+                if any(token_is(t, ex.ws.SpeechNouns) for t in info.sentence.tokens[m.end:m.end + 4]):
+                    # "… ontboden, na uitspraken van de Britse minister": an answer to words, not to an act
+                    for effect in effects:
+                        effect.answers_words = True
+                    continue
                 if not cue.requires_cause:
                     ex.pending.extend((effect, _cause_actor(ex, info, m.end), cue.relation or RKG.respondsTo,
                                        info.sentence) for effect in effects)
@@ -277,11 +292,18 @@ def _compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def _answers(effect: Event, cause: Event) -> bool:
+    """The text links effect to cause (or to an act told again in it): two acts, however alike
+    ("tariffs on barley, a week after it suspended beef imports")."""
+    return any(c is cause or c in cause.merged for c, _, _ in effect.links)
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """The same act told twice becomes one event with both mentions (the first keeps its identity)."""
     out: list[Event] = []
     for e in events:
-        target = next((o for o in reversed(out) if _compatible(o, e)), None)
+        target = next((o for o in reversed(out) if _compatible(o, e) and not _answers(o, e) and not _answers(e, o)),
+                      None)
         if target is None:
             out.append(e)
             continue
@@ -298,6 +320,7 @@ def _merge(events: list[Event]) -> list[Event]:
         target.effective = target.effective or e.effective
         target.count = target.count or e.count
         target.cap_after = target.cap_after or e.cap_after
+        target.answers_words = target.answers_words or e.answers_words
         target.links += e.links
     for e in events:
         e.links = [(_final(c), rel, s) for c, rel, s in e.links]
@@ -351,7 +374,8 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
 def _retaliations(ex: Extractor, events: list[Event]) -> None:
     """An article that calls R's measures retaliation: R's unlinked acts answer the acts against R."""
     for r in sorted(ex.retaliators):
-        mine = [e for e in events if e.kind == "act" and e.actor == r and not e.links and e.targets]
+        mine = [e for e in events if e.kind == "act" and e.actor == r and not e.links and e.targets
+                and not e.answers_words]
         for e in mine:
             for c in events:
                 if c is e or c.kind != "act" or c.actor not in e.targets or r not in c.targets:
@@ -361,3 +385,30 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                 if any(cause is e for cause, _, _ in c.links):
                     continue  # the text already says c answers e
                 e.links.append((c, RKG.retaliatesFor, e.sentence))
+
+
+def _mirrors(events: list[Event]) -> None:
+    """Tit for tat: an act that turns an earlier act of the same kind back on its actor answers it.
+
+    "Canada expelled six Indian diplomats … Hours later New Delhi announced that it was expelling six
+    Canadian diplomats": when B does to A what A did to B, no later than A (on the same day: told
+    after it) and within MIRROR_WINDOW, and the text links B's act to nothing, B's act answers A's.
+    The inference only fills a silence: where the text already says that one of the two answers the
+    other (A's act answers something B did), nothing is inferred between them."""
+    acts = [e for e in events if e.kind == "act" and e.actor is not None and e.date is not None and e.targets]
+    answered = {(e.actor, c.actor) for e in acts for c, _, _ in e.links}  # (who answers, whom)
+    for e in acts:
+        if e.links or e.answers_words:
+            continue
+        for c in acts:
+            if c is e or c.cls != e.cls or not _reverses(e, c):
+                continue
+            if (c.actor, e.actor) in answered or (e.actor, c.actor) in answered:
+                continue
+            if c.date is None or e.date is None:
+                continue  # (acts holds dated events only; this tells the type checker so)
+            if c.date.start > e.date.end or (c.date.end >= e.date.start and c.order >= e.order):
+                continue  # not before e: later, or the same days and told after it
+            if e.date.start - c.date.end > MIRROR_WINDOW:
+                continue
+            e.links.append((c, RKG.retaliatesFor, e.sentence))

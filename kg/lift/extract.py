@@ -64,6 +64,7 @@ class Event:
     merged_into: Event | None = None
     merged: list[Event] = field(default_factory=list)
     reference: bool = False  # only names an act told elsewhere; never stands alone
+    answers_words: bool = False  # the text says it answers something said, not an act ("na uitspraken van")
 
     @property
     def order(self) -> tuple[int, int]:
@@ -325,6 +326,10 @@ class Extractor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
             actor_m = earlier[0] if earlier else None
+        if actor_m is None and trigger.place_is_actor:
+            # "de Britse ambassadeur in Moskou werd ontboden": the host summons the envoys posted to it
+            actor_m = next((m for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
+                            and m.actor is not None and m.actor not in {o.actor for o in owners}), None)
         if actor_m is not None:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
@@ -340,9 +345,10 @@ class Extractor:
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
                 if m.actor is not None and m.actor not in targets:
                     targets.append(m.actor)
-        if trigger.explicit_actor:
+        if trigger.explicit_actor or (trigger.place_is_target and not targets):
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
-            # whatever the nationality of its victims ("on a Russian former spy")
+            # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
+            # recalled "in Tehran" is recalled from Iran
             places = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
                       if info.clauses[m.start] == clause and m.role == "location"]
             soil = [p for p in places if p is not None and p != event.actor][:1]
@@ -391,13 +397,16 @@ class Extractor:
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
-        """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'."""
+        """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'.
+
+        An adjective only right before the trigger: one word further it names whose noun that is
+        ('de landingsrechten van een Iraans regeringsvliegtuig ingetrokken': the plane is Iranian)."""
         toks = info.sentence.tokens
         possessives = self.ws.PossessivePronouns
         for m in info.mentions:
             if m.actor is None:
                 continue
-            if m.role == "attributive" and 0 < match.start - m.end + 1 <= 2:
+            if m.role == "attributive" and m.end == match.start:
                 return m
             if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)):
                 return m
@@ -454,13 +463,18 @@ class Extractor:
 
     # ------------------------------------------------------------------ speech
     def _speech(self, info: SentenceInfo) -> Event | None:
-        if not info.speech_cues:
+        # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not, but
+        # a second verb that says more than "said" does ("… said it would withdraw its envoy, and
+        # dismissed the allegations")
+        acts_here = any(e.kind == "act" for e in info.events)
+        chosen = next(((cue, match) for cue, match in info.speech_cues
+                       if not acts_here or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement), None)
+        if chosen is None:
             return None
-        cue, match = info.speech_cues[0]
+        cue, match = chosen
         s = info.sentence
         cls = cue.cls or RKG.Statement
-        # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not
-        has_act = any(e.kind == "act" for e in info.events) and not cue.speaker_after
+        has_act = acts_here and not cue.speaker_after
         if cls == RKG.Statement and not has_act:
             words = {t.lower for t in s.tokens[match.end:]} | {t.lemma for t in s.tokens[match.end:]}
             if words & self.ws.DenialWords:
@@ -507,8 +521,13 @@ class Extractor:
                          and m.role not in ("location", "speaker") and m.actor != event.actor]
         event.targets = list(dict.fromkeys(event.targets))
         event.quote = _quoted(s) or s.text
-        past = [d for d in info.dates if not d.future and d.end <= match.start]
-        if past:  # dates after the cue belong to what was said, not to the saying
+        # dates after the cue belong to what was said, not to the saying, except one right after the verb,
+        # before the clause of what was said opens ("warned last month that …", "noemde Nederland zaterdag …")
+        subordinators = self.ws.Subordinators
+        past = [d for d in info.dates if not d.future and d.end <= match.start] or [
+            d for d in info.dates if not d.future and 0 <= d.start - match.end <= 2
+            and not any(t.lower in subordinators for t in s.tokens[match.end:d.start])]
+        if past:
             event.date, event.date_source = past[0].date, "clause"
         return event
 

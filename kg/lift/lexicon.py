@@ -35,6 +35,8 @@ class Trigger:
     subject_is_target: bool = False
     owner_is_actor: bool = False
     explicit_actor: bool = False
+    place_is_target: bool = False  # a place in the clause names the target when nothing else does
+    place_is_actor: bool = False  # … or the actor ("the British ambassador in Moscow was summoned")
 
 
 @dataclass
@@ -236,6 +238,8 @@ def build_lexicon(graph: Graph) -> Lexicon:
             requires=graph.value(trig, RKG.requiresWordSet),
             subject_is_target=graph.value(trig, RKG.subjectRole) == RKG.target,
             owner_is_actor=graph.value(trig, RKG.ownerRole) == RKG.actor,
+            place_is_target=graph.value(trig, RKG.placeRole) == RKG.target,
+            place_is_actor=graph.value(trig, RKG.placeRole) == RKG.actor,
             explicit_actor=bool(graph.value(cls, RKG.requiresExplicitActor, default=Literal(False)).toPython()),
         ))
     for kind, rdf_class in (("response", RKG.ResponseCue), ("speech", RKG.SpeechCue)):
