@@ -259,6 +259,21 @@ def test_trade_measures_and_the_date_of_saying(lexicon, tmp_path):
     assert said["date"] == "2021-03-08"  # "said on Monday that …": the day of the saying
 
 
+@pytest.mark.parametrize("text, dates", [
+    (" date 2023-05-12 Lithuania expelled a Belarusian diplomat on Tuesday. Two days later Belarus expelled a "
+     "Lithuanian diplomat. Hours later Poland summoned the Belarusian ambassador.",
+     {"Q37": "2023-05-09", "Q184": "2023-05-11", "Q36": "2023-05-11"}),
+    (" date 2023-05-12 Litouwen zette maandag een Wit-Russische diplomaat uit. Wit-Rusland wees de volgende dag "
+     "een Litouwse diplomaat uit. Een week later zette Letland twee Wit-Russische diplomaten uit.",
+     # a week after the 9th is after the article: not a date the text can mean, so the article's own
+     {"Q37": "2023-05-08", "Q184": "2023-05-09", "Q211": "2023-05-12"}),
+])
+def test_later_dates_count_from_the_act_told_before(lexicon, tmp_path, text, dates):
+    path = tmp_path / "later.txt"
+    path.write_text(text, encoding="utf-8")
+    assert {r["actor_qid"]: r["date"] for r in table(path, lexicon)} == dates
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty article"),
     (b"   \n  ", "empty article"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import simplemma
@@ -491,6 +492,35 @@ def _match_from(sentence, pattern, i):
         return []
     hi = min(len(sentence.tokens), i + 4)
     return [m for m in match_pattern(sentence, pattern, i, hi) if m.start == i]
+
+
+def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, language: str) -> int | None:
+    """Days after the act told before: 'two days later', 'een week later', 'hours later' (0), 'the next
+    day', 'de dag erna'; None when the tokens at these positions hold no such phrase."""
+    sets = lex.sets(language)
+    units = [(sets.HourUnits, 0), (sets.DayUnits, 1), (sets.WeekUnits, 7)]
+
+    def unit_of(i: int) -> int | None:
+        if not 0 <= i < len(tokens):
+            return None
+        return next((days for words, days in units if tokens[i].lower in words), None)
+
+    for i in positions:
+        word = tokens[i].lower
+        if word in sets.LaterWords and (unit := unit_of(i - 1)) is not None:
+            if unit == 0:
+                return 0
+            count_tok = tokens[i - 2] if i >= 2 else None
+            if count_tok is None or count_tok.lower in sets.Determiners or count_tok.lower in sets.IndefiniteOne:
+                count: int | None = 1  # "de dag erna", "a day later"
+            else:
+                count = _number(count_tok, lex)
+            if count is not None:
+                return count * unit
+        if word in sets.NextWords and (unit := unit_of(i + 1)) is not None and unit > 0 \
+                and i > 0 and tokens[i - 1].lower in sets.Determiners:
+            return unit  # "the next day", "de volgende dag"; "next week" counts from the article, not from an act
+    return None
 
 
 def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon, language: str) -> int | None:

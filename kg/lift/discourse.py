@@ -350,9 +350,11 @@ def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
             base = _final(e.offset_from[0])
             if base.date is not None:
                 try:
-                    e.date, e.date_source = base.date.shift_days(e.offset_from[1]), "relative"
+                    shifted = base.date.shift_days(e.offset_from[1])
                 except ValueError:
-                    pass  # off the calendar: the fallback dates it
+                    continue  # off the calendar: the fallback dates it
+                if shifted.start <= ex.article.date.end:  # news does not tell the future
+                    e.date, e.date_source = shifted, "relative"
     _fallback_dates(ex, events)
 
 

@@ -24,6 +24,7 @@ from kg.lift.analyse import (
     date_tables,
     find_dates,
     find_mentions,
+    later_offset,
     match_pattern,
     relative_offset,
     token_is,
@@ -437,6 +438,14 @@ class Extractor:
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
         own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)
                and not (d.reporting and clause in info.cue_clauses)]
+        if not any(not d.future for d in own):
+            # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
+            in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
+            later = later_offset(info.sentence.tokens, in_clause, self.lex, self.lang)
+            before = [e for e in self.events if e.kind == "act" and e.order < event.order]
+            if later is not None and before:
+                event.offset_from = (before[-1], later)
+                return
         free = [d for d in info.dates if (info.clauses[d.start] not in info.trigger_clauses
                                           and info.clauses[d.start] not in info.cue_clauses) or d.reporting]
         free.sort(key=lambda d: abs(info.clauses[d.start] - clause))
