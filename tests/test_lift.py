@@ -274,6 +274,19 @@ def test_later_dates_count_from_the_act_told_before(lexicon, tmp_path, text, dat
     assert {r["actor_qid"]: r["date"] for r in table(path, lexicon)} == dates
 
 
+def test_one_act_per_counted_nationality_and_the_host_summons(lexicon, tmp_path):
+    path = tmp_path / "coordinated.txt"
+    path.write_text(" date 2022-05-18 Russia on Wednesday expelled 34 French diplomats, 27 Spanish diplomats and 24 "
+                    "Italian diplomats. The foreign ministry in Moscow summoned the ambassadors of France, Spain and "
+                    "Italy.", encoding="utf-8")
+    got = table(path, lexicon)
+    expulsions = {r["target_qids"]: r for r in got if r["event_class"] == "Expulsion"}
+    assert set(expulsions) == {"Q142", "Q29", "Q38"} and {r["actor_qid"] for r in expulsions.values()} == {"Q159"}
+    assert len({r["event_id"] for r in expulsions.values()}) == 3
+    (summons,) = [r for r in got if r["event_class"] == "AmbassadorSummons"]
+    assert summons["actor_qid"] == "Q159"  # after the verb, "Spain" is summoned, not summoning
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty article"),
     (b"   \n  ", "empty article"),

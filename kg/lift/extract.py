@@ -9,7 +9,7 @@ noun marks whose staff it is, a preposition before a capital makes it a location
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -66,6 +66,7 @@ class Event:
     merged: list[Event] = field(default_factory=list)
     reference: bool = False  # only names an act told elsewhere; never stands alone
     answers_words: bool = False  # the text says it answers something said, not an act ("na uitspraken van")
+    part: int = 0  # one of several acts told by one trigger ("34 French, 27 Spanish and 24 Italian diplomats")
 
     @property
     def order(self) -> tuple[int, int]:
@@ -216,8 +217,9 @@ class Extractor:
         for trigger, match in matches:
             event = self._act(info, trigger, match)
             if event is not None:
-                info.events.append(event)
-                self.events.append(event)
+                for part in self._per_target(info, event):
+                    info.events.append(part)
+                    self.events.append(part)
         speech = self._speech(info)
         if speech is not None:
             info.events.append(speech)
@@ -308,7 +310,10 @@ class Extractor:
             actor_m = self._held_responsible(info, match, usable)
         if actor_m is None:
             actor_m = self._attached(info, match)
-        subject = next((m for m in usable if m.role in ("np", "agentive")), None)
+        # an English subject comes before its verb ("summoned the ambassadors of France, Spain and Italy":
+        # Spain is summoned); a Dutch one may follow it ("Ook ontnam het Verenigd Koninkrijk …")
+        subject = next((m for m in usable if m.role in ("np", "agentive")
+                        and (self.lang != "en" or m.start < match.start)), None)
         owners = [m for m in usable if m.role == "owner"]
         targets: list[URIRef] = []
         if trigger.subject_is_target:
@@ -320,6 +325,11 @@ class Extractor:
             actor_m = owners[0]
         if actor_m is None and subject is not None:
             actor_m = subject
+        if actor_m is None and trigger.place_is_actor:
+            # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
+            # ambassadors of France and Spain": the host summons the envoys posted to it
+            actor_m = next((m for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
+                            and m.actor is not None and m.actor not in {o.actor for o in owners}), None)
         if actor_m is None:  # "het besluit van Nederland om …": whose decision
             actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in {o.actor for o in owners}),
                            None)
@@ -327,10 +337,6 @@ class Extractor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
             actor_m = earlier[0] if earlier else None
-        if actor_m is None and trigger.place_is_actor:
-            # "de Britse ambassadeur in Moskou werd ontboden": the host summons the envoys posted to it
-            actor_m = next((m for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
-                            and m.actor is not None and m.actor not in {o.actor for o in owners}), None)
         if actor_m is not None:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
@@ -359,6 +365,26 @@ class Extractor:
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
         return event
+
+    def _per_target(self, info: SentenceInfo, event: Event) -> list[Event]:
+        """'expelled 34 French, 27 Spanish and 24 Italian diplomats': three acts, one per nationality that
+        has its own number; the first keeps the targets no number goes with."""
+        if len(event.targets) < 2:
+            return [event]
+        toks = info.sentence.tokens
+        counted: dict[URIRef, int] = {}
+        for m in info.mentions:
+            if (m.actor in event.targets and m.role in ("owner", "attributive") and m.start > 0
+                    and info.clauses[m.start] == event.clause):
+                n = _number(toks[m.start - 1], self.lex)
+                if n is not None and m.actor is not None:
+                    counted.setdefault(m.actor, n)
+        if len(counted) < 2:
+            return [event]
+        rest = [t for t in event.targets if t not in counted]
+        return [replace(event, targets=[t, *(rest if k == 0 else [])], count=n, part=k, spans=list(event.spans),
+                        links=[], merged=[])
+                for k, (t, n) in enumerate(counted.items())]
 
     def _held_responsible(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> Mention | None:
         """Who an attack is laid at: 'houdt Rusland verantwoordelijk voor de aanslag', 'blamed Moscow for'."""

@@ -38,9 +38,11 @@ def context_iri(article: Article) -> URIRef:
 
 
 def event_iri(article: Article, event: Event) -> URIRef:
-    """Minted from content: the article, the class and where it is first told."""
+    """Minted from content: the article, the class and where it is first told (and which part of it)."""
     start, end = event.spans[0]
     key = f"{article.id}|{event.cls}|{event.kind}|{start}|{end}|{event.start}"
+    if event.part:  # the second and later of several acts one trigger tells
+        key += f"|{event.part}"
     return EVENT[f"{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
 
 
