@@ -29,6 +29,13 @@ def table(path, lexicon):
     return rows(g + lexicon.graph)
 
 
+def table_of(text, lexicon, tmp_path):
+    """The events table of an article written for the test."""
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return table(path, lexicon)
+
+
 def test_seed_article_acts_and_retaliation(lexicon):
     _, g = lift_file(SEED_ARTICLE, lexicon)
     expulsions = set(g.subjects(RDF.type, RKG.Expulsion))
@@ -190,50 +197,46 @@ def test_possessive_last_month_and_retaliation_without_loops(lexicon, tmp_path):
 
 def test_tit_for_tat_is_linked_without_a_cue(lexicon, tmp_path):
     """B doing to A what A did to B answers it; acts of other kinds, or later ones, are not linked."""
-    path = tmp_path / "mirror.txt"
-    path.write_text(" date 2023-05-12 Islamabad expelled two Indian diplomats on Monday, accusing them of spying. "
-                    "On Wednesday New Delhi ordered two Pakistani diplomats to leave the country. Poland imposed "
-                    "sanctions on Belarus; Belarus then expelled a Polish consul.", encoding="utf-8")
-    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in table(path, lexicon)}
+    got = table_of(" date 2023-05-12 Islamabad expelled two Indian diplomats on Monday, accusing them of spying. "
+                   "On Wednesday New Delhi ordered two Pakistani diplomats to leave the country. Poland imposed "
+                   "sanctions on Belarus; Belarus then expelled a Polish consul.", lexicon, tmp_path)
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in got}
     pakistan, india = by[("Expulsion", "Q843", "Q668")], by[("Expulsion", "Q668", "Q843")]
     assert (pakistan["date"], india["date"]) == ("2023-05-08", "2023-05-10")  # capitals stand for their states
     assert india["responds_to"] == pakistan["event_id"] and not pakistan["responds_to"]
     assert not by[("Expulsion", "Q184", "Q36")]["responds_to"]  # an expulsion does not mirror a sanction
 
-    path.write_text(" date 2023-05-12 Russia expelled two Norwegian diplomats on Monday. Norway expelled two "
-                    "Russian diplomats in 2020 as well.", encoding="utf-8")
-    assert all(not r["responds_to"] for r in table(path, lexicon))  # history, not an answer
+    got = table_of(" date 2023-05-12 Russia expelled two Norwegian diplomats on Monday. Norway expelled two "
+                   "Russian diplomats in 2020 as well.", lexicon, tmp_path)
+    assert all(not r["responds_to"] for r in got)  # history, not an answer
 
 
 def test_recalled_ambassadors_and_downgraded_relations(lexicon, tmp_path):
-    path = tmp_path / "recall.txt"
-    path.write_text(" date 2023-05-12 Nederland heeft vrijdag zijn ambassadeur in Teheran teruggeroepen. Iran riep "
-                    "daarop zijn ambassadeur in Den Haag terug. Het Iraanse ministerie van Buitenlandse Zaken zei "
-                    "dat het de ambassadeur had teruggehaald, en wees de beschuldigingen van de hand.",
-                    encoding="utf-8")
-    got = table(path, lexicon)
+    got = table_of(" date 2023-05-12 Nederland heeft vrijdag zijn ambassadeur in Teheran teruggeroepen. Iran riep "
+                   "daarop zijn ambassadeur in Den Haag terug. Het Iraanse ministerie van Buitenlandse Zaken zei "
+                   "dat het de ambassadeur had teruggehaald, en wees de beschuldigingen van de hand.",
+                   lexicon, tmp_path)
     by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in got}
     dutch, iranian = by[("RelationsDowngrade", "Q29999", "Q794")], by[("RelationsDowngrade", "Q794", "Q29999")]
     assert dutch["cameo"] == "161" and iranian["responds_to"] == dutch["event_id"]
     # "said it had recalled …" is the act, but the second verb of the sentence is a denial of its own
     assert [r["event_class"] for r in got if r["actor_qid"] == "Q794"].count("Denial") == 1
 
-    path = tmp_path / "downgrade.txt"
-    path.write_text(" date 2023-05-12 Japan recalled its ambassador from Seoul on Tuesday. Kenya downgraded its "
-                    "relations with Somalia on Thursday.", encoding="utf-8")
-    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in table(path, lexicon)}
+    got = table_of(" date 2023-05-12 Japan recalled its ambassador from Seoul on Tuesday. Kenya downgraded its "
+                   "relations with Somalia on Thursday.", lexicon, tmp_path)
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in got}
     assert by[("RelationsDowngrade", "Q17", "Q884")]["date"] == "2023-05-09"
     assert by[("RelationsDowngrade", "Q114", "Q1045")]["date"] == "2023-05-11"
 
 
 def test_access_barred_return_summons_by_the_host_and_an_answer_to_words(lexicon, tmp_path):
-    path = tmp_path / "access.txt"
-    path.write_text(" date 2019-06-14 Het kabinet heeft donderdag de landingsrechten van een Iraans regeringsvliegtuig "
-                    "ingetrokken. Ook de Iraanse ambassadeur mag voorlopig niet terugkeren. Het kabinet reageert "
-                    "daarmee op de uitzetting van twee Nederlandse diplomaten door Iran, begin juni.\n\nDe Nederlandse "
-                    "ambassadeur in Teheran werd woensdag ontboden, na uitspraken van de Nederlandse premier. Ook "
-                    "ontnam Iran twee Nederlandse panden hun diplomatieke status.", encoding="utf-8")
-    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in table(path, lexicon)}
+    got = table_of(" date 2019-06-14 Het kabinet heeft donderdag de landingsrechten van een Iraans "
+                   "regeringsvliegtuig ingetrokken. Ook de Iraanse ambassadeur mag voorlopig niet terugkeren. Het "
+                   "kabinet reageert daarmee op de uitzetting van twee Nederlandse diplomaten door Iran, begin "
+                   "juni.\n\nDe Nederlandse ambassadeur in Teheran werd woensdag ontboden, na uitspraken van de "
+                   "Nederlandse premier. Ook ontnam Iran twee Nederlandse panden hun diplomatieke status.",
+                   lexicon, tmp_path)
+    by = {(r["event_class"], r["actor_qid"], r["target_qids"]): r for r in got}
     iran_expels = by[("Expulsion", "Q794", "Q29999")]
     # "het kabinet" is the Dutch government; "een Iraans regeringsvliegtuig" is whose plane, not who acted
     access = by[("AccessRestriction", "Q29999", "Q794")]
@@ -245,11 +248,9 @@ def test_access_barred_return_summons_by_the_host_and_an_answer_to_words(lexicon
 
 
 def test_trade_measures_and_the_date_of_saying(lexicon, tmp_path):
-    path = tmp_path / "trade.txt"
-    path.write_text(" date 2021-03-10 Japan imposed punitive tariffs on South Korean steel on Tuesday, a day after it "
-                    "suspended fish imports from two South Korean ports. A Japanese spokesman said on Monday that the "
-                    "measures were lawful.", encoding="utf-8")
-    got = table(path, lexicon)
+    got = table_of(" date 2021-03-10 Japan imposed punitive tariffs on South Korean steel on Tuesday, a day after "
+                   "it suspended fish imports from two South Korean ports. A Japanese spokesman said on Monday that "
+                   "the measures were lawful.", lexicon, tmp_path)
     sanctions = sorted((r["date"], r["event_id"], r["responds_to"]) for r in got
                        if (r["event_class"], r["actor_qid"], r["target_qids"]) == ("Sanction", "Q17", "Q884"))
     # two measures, one told in answer to the other's date: not one act told twice
@@ -269,17 +270,13 @@ def test_trade_measures_and_the_date_of_saying(lexicon, tmp_path):
      {"Q37": "2023-05-08", "Q184": "2023-05-09", "Q211": "2023-05-12"}),
 ])
 def test_later_dates_count_from_the_act_told_before(lexicon, tmp_path, text, dates):
-    path = tmp_path / "later.txt"
-    path.write_text(text, encoding="utf-8")
-    assert {r["actor_qid"]: r["date"] for r in table(path, lexicon)} == dates
+    assert {r["actor_qid"]: r["date"] for r in table_of(text, lexicon, tmp_path)} == dates
 
 
 def test_one_act_per_counted_nationality_and_the_host_summons(lexicon, tmp_path):
-    path = tmp_path / "coordinated.txt"
-    path.write_text(" date 2022-05-18 Russia on Wednesday expelled 34 French diplomats, 27 Spanish diplomats and 24 "
-                    "Italian diplomats. The foreign ministry in Moscow summoned the ambassadors of France, Spain and "
-                    "Italy.", encoding="utf-8")
-    got = table(path, lexicon)
+    got = table_of(" date 2022-05-18 Russia on Wednesday expelled 34 French diplomats, 27 Spanish diplomats and 24 "
+                   "Italian diplomats. The foreign ministry in Moscow summoned the ambassadors of France, Spain and "
+                   "Italy.", lexicon, tmp_path)
     expulsions = {r["target_qids"]: r for r in got if r["event_class"] == "Expulsion"}
     assert set(expulsions) == {"Q142", "Q29", "Q38"} and {r["actor_qid"] for r in expulsions.values()} == {"Q159"}
     assert len({r["event_id"] for r in expulsions.values()}) == 3
