@@ -118,6 +118,7 @@ class Extractor:
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
+        self.later_words = self.ws.LaterWords | self.ws.NextWords  # any in a sentence: see later_offset
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
@@ -464,11 +465,11 @@ class Extractor:
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
         own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)
                and not (d.reporting and clause in info.cue_clauses)]
-        if not any(not d.future for d in own):
+        if not any(not d.future for d in own) and not self.later_words.isdisjoint(info.sentence.where.keys()):
             # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
             later = later_offset(info.sentence.tokens, in_clause, self.lex, self.lang)
-            before = [e for e in self.events if e.kind == "act" and e.order < event.order]
+            before = [e for e in self.events if e.kind == "act" and e.order < event.order] if later is not None else []
             if later is not None and before:
                 event.offset_from = (before[-1], later)
                 return
