@@ -494,46 +494,44 @@ def _match_from(sentence, pattern, i):
     return [m for m in match_pattern(sentence, pattern, i, hi) if m.start == i]
 
 
+def _unit_days(word: str, sets) -> int | None:
+    """Days in one unit word: 'hours' 0 (the same day), 'dag' 1, 'weeks' 7; None for any other word."""
+    if word in sets.HourUnits:
+        return 0
+    return 1 if word in sets.DayUnits else 7 if word in sets.WeekUnits else None
+
+
+def span_days(tokens: list[Token], unit_at: int, lex: Lexicon, language: str) -> int | None:
+    """Days in '<count> <unit>' whose unit is tokens[unit_at]: 'a day', 'two weeks', 'de dag' (one),
+    'hours' (0); None when that word is no unit or the word before it no count."""
+    if not 0 <= unit_at < len(tokens):
+        return None
+    sets = lex.sets(language)
+    unit = _unit_days(tokens[unit_at].lower, sets)
+    if not unit:
+        return unit  # None, or 0 for hours whatever their count
+    count_tok = tokens[unit_at - 1] if unit_at > 0 else None
+    if count_tok is None or count_tok.lower in sets.Determiners or count_tok.lower in sets.IndefiniteOne:
+        return unit
+    count = _number(count_tok, lex)
+    return None if count is None else count * unit
+
+
 def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, language: str) -> int | None:
     """Days after the act told before: 'two days later', 'een week later', 'hours later' (0), 'the next
     day', 'de dag erna'; None when the tokens at these positions hold no such phrase."""
     sets = lex.sets(language)
-    units = [(sets.HourUnits, 0), (sets.DayUnits, 1), (sets.WeekUnits, 7)]
-
-    def unit_of(i: int) -> int | None:
-        if not 0 <= i < len(tokens):
-            return None
-        return next((days for words, days in units if tokens[i].lower in words), None)
-
     for i in positions:
         word = tokens[i].lower
-        if word in sets.LaterWords and (unit := unit_of(i - 1)) is not None:
-            if unit == 0:
-                return 0
-            count_tok = tokens[i - 2] if i >= 2 else None
-            if count_tok is None or count_tok.lower in sets.Determiners or count_tok.lower in sets.IndefiniteOne:
-                count: int | None = 1  # "de dag erna", "a day later"
-            else:
-                count = _number(count_tok, lex)
-            if count is not None:
-                return count * unit
-        if word in sets.NextWords and (unit := unit_of(i + 1)) is not None and unit > 0 \
-                and i > 0 and tokens[i - 1].lower in sets.Determiners:
-            return unit  # "the next day", "de volgende dag"; "next week" counts from the article, not from an act
+        if word in sets.LaterWords and (days := span_days(tokens, i - 1, lex, language)) is not None:
+            return days
+        if word in sets.NextWords and i > 0 and tokens[i - 1].lower in sets.Determiners and i + 1 < len(tokens):
+            # "the next day", "de volgende dag"; "next week" counts from the article, not from an act
+            if days := _unit_days(tokens[i + 1].lower, sets):
+                return days
     return None
 
 
 def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon, language: str) -> int | None:
-    """'a day after', 'two weeks after', 'een week na': days between the two events, or None."""
-    if cue_start < 2:
-        return None
-    word = tokens[cue_start - 1].lower
-    if word in lex.sets(language).DayUnits:
-        unit = 1
-    elif word in lex.sets(language).WeekUnits:
-        unit = 7
-    else:
-        return None
-    count_tok = tokens[cue_start - 2]
-    count = 1 if count_tok.lower in lex.sets(language).IndefiniteOne else _number(count_tok, lex)
-    return None if count is None else count * unit
+    """'a day after', 'two weeks after', 'een week na', 'hours after': days between the two events, or None."""
+    return span_days(tokens, cue_start - 1, lex, language)

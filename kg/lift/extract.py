@@ -316,6 +316,7 @@ class Extractor:
         subject = next((m for m in usable if m.role in ("np", "agentive")
                         and (self.lang != "en" or m.start < match.start)), None)
         owners = [m for m in usable if m.role == "owner"]
+        owner_actors = {o.actor for o in owners}
         targets: list[URIRef] = []
         if trigger.subject_is_target:
             first = next((m for m in usable if m.role in ("np", "owner")), None)
@@ -326,18 +327,19 @@ class Extractor:
             actor_m = owners[0]
         if actor_m is None and subject is not None:
             actor_m = subject
+        host = None
         if actor_m is None and trigger.place_is_actor:
             # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
             # ambassadors of France and Spain": the host summons the envoys posted to it
-            actor_m = next((m for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
-                            and m.actor is not None and m.actor not in {o.actor for o in owners}), None)
-        if actor_m is None:  # "het besluit van Nederland om …": whose decision
-            actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in {o.actor for o in owners}),
-                           None)
+            host = next((p for p in self._places(info, clause) if p not in owner_actors), None)
+        if actor_m is None and host is None:  # "het besluit van Nederland om …": whose decision
+            actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors), None)
         if actor_m is None and clause not in info.cue_clauses and not trigger.explicit_actor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
             actor_m = earlier[0] if earlier else None
+        if actor_m is None and host is not None:
+            event.actor, event.actor_source = host, "sentence"
         if actor_m is not None:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
@@ -357,15 +359,20 @@ class Extractor:
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
             # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
             # recalled "in Tehran" is recalled from Iran
-            places = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
-                      if info.clauses[m.start] == clause and m.role == "location"]
-            soil = [p for p in places if p is not None and p != event.actor][:1]
+            soil = [p for p in self._places(info, clause) if p != event.actor][:1]
             if soil:
                 targets = soil
         event.targets = targets
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
         return event
+
+    @staticmethod
+    def _places(info: SentenceInfo, clause: int) -> list[URIRef]:
+        """The states of the places the clause says something happens in ("in Salisbury", "in Moskou")."""
+        places = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
+                  if info.clauses[m.start] == clause and m.role == "location"]
+        return [p for p in places if p is not None]
 
     def _per_target(self, info: SentenceInfo, event: Event) -> list[Event]:
         """'expelled 34 French, 27 Spanish and 24 Italian diplomats': three acts, one per nationality that
@@ -469,7 +476,7 @@ class Extractor:
             # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
             later = later_offset(info.sentence.tokens, in_clause, self.lex, self.lang)
-            before = [e for e in self.events if e.kind == "act" and e.order < event.order] if later is not None else []
+            before = [e for e in self.events if e.kind == "act" and e.order < event.order]
             if later is not None and before:
                 event.offset_from = (before[-1], later)
                 return
