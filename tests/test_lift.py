@@ -284,6 +284,75 @@ def test_one_act_per_counted_nationality_and_the_host_summons(lexicon, tmp_path)
     assert summons["actor_qid"] == "Q159"  # after the verb, "Spain" is summoned, not summoning
 
 
+def _acts(rows_, cls):
+    return sorted((r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == cls)
+
+
+@pytest.mark.parametrize("text", [
+    "Poland and Lithuania expelled Russian diplomats on Monday.",
+    "Polen en Litouwen zetten maandag Russische diplomaten uit.",
+])
+def test_each_of_coordinated_subjects_acts(lexicon, tmp_path, text):
+    got = table_of(f" date 2022-04-05 {text}", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q36", "Q159"), ("Q37", "Q159")]  # neither is the other's target
+    assert len({r["event_id"] for r in got}) == 2
+
+
+def test_coordinated_targets_and_owners_stay_targets(lexicon, tmp_path):
+    got = table_of(" date 2022-04-05 The EU sanctioned Russia and Belarus.", lexicon, tmp_path)
+    assert _acts(got, "Sanction") == [("Q458", "Q184|Q159")]
+    got = table_of(" date 2022-04-05 Rusland ontbood de ambassadeurs van Frankrijk, Spanje en Italië.", lexicon,
+                   tmp_path)
+    assert [a for a, _ in _acts(got, "AmbassadorSummons")] == ["Q159"]
+
+
+def test_a_separable_particle_far_from_its_verb(lexicon, tmp_path):
+    got = table_of(" date 2022-03-29 Ook België stuurt 21 medewerkers van de Russische ambassade en het consulaat in "
+                   "Antwerpen weg, op verdenking van spionage.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q31", "Q159")]
+    # past the usual gap, a comma between verb and particle means another clause
+    got = table_of(" date 2022-03-29 België stuurt een nota naar Moskou, en de medewerkers van de Russische "
+                   "ambassade in Antwerpen blijven weg.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == []
+
+
+def test_ultimatums_to_leave_frozen_trade_and_closed_airspace(lexicon, tmp_path):
+    got = table_of(" date 2023-09-25 Niger heeft de Franse ambassadeur zondagavond 48 uur gegeven om het land te "
+                   "verlaten. Niger heeft zijn luchtruim ook gesloten voor Franse vliegtuigen.", lexicon, tmp_path)
+    (expulsion,) = [r for r in got if r["event_class"] == "Expulsion"]
+    assert (expulsion["actor_qid"], expulsion["target_qids"], expulsion["date"]) == ("Q1032", "Q142", "2023-09-24")
+    assert _acts(got, "AccessRestriction") == [("Q1032", "Q142")]
+    got = table_of(" date 2018-08-06 Saudi Arabia gave the Canadian ambassador 24 hours to leave and froze all new "
+                   "trade and investment with Canada.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q851", "Q16")]
+    assert _acts(got, "Sanction") == [("Q851", "Q16")]
+
+
+def test_a_mission_speaks_for_its_state_to_its_host(lexicon, tmp_path):
+    got = table_of(" date 2022-03-29 Nederland zet zeventien Russische diplomaten het land uit. Ierland verklaarde "
+                   "vier Russische diplomaten tot persona non grata.\n\nDe Russische ambassade in Den Haag noemt de "
+                   "uitzetting ongegrond.", lexicon, tmp_path)
+    speech = [r for r in got if r["event_class"] not in ("Expulsion",)]
+    assert [(r["actor_qid"], r["target_qids"]) for r in speech] == [("Q159", "Q29999")]
+
+
+def test_an_unnamed_official_is_not_the_party_spoken_of(lexicon, tmp_path):
+    got = table_of(" date 2025-04-15 France will expel twelve Algerian officials. Algiers had ordered twelve French "
+                   "embassy staff to leave.\n\nForeign Minister Jean Dupont called Algeria's decision unjustified.",
+                   lexicon, tmp_path)
+    speech = [r for r in got if r["event_class"] != "Expulsion"]
+    assert [(r["actor_qid"], r["target_qids"]) for r in speech] == [("Q142", "Q262")]
+
+
+def test_an_actor_from_the_discourse_is_not_its_own_target(lexicon, tmp_path):
+    got = table_of(" date 2018-08-06 Saudi Arabia has expelled the Canadian ambassador in retaliation for Ottawa's "
+                   "call for the release of activists. The kingdom recalled its own envoy from Ottawa, the Saudi "
+                   "foreign ministry said late on Sunday.", lexicon, tmp_path)
+    (recall,) = [r for r in got if r["event_class"] == "RelationsDowngrade"]
+    assert (recall["actor_qid"], recall["target_qids"], recall["date"]) == ("Q851", "Q16", "2018-08-05")
+    assert all(r["responds_to"] == "" for r in got)  # a call for release is words: no act answers it
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty article"),
     (b"   \n  ", "empty article"),

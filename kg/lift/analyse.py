@@ -15,6 +15,11 @@ from kg.lift.text import Sentence, Token
 from kg.namespaces import LEX
 
 MAX_GAP = 10
+# A Dutch separable particle closes its clause however long the middle ("stuurt 21 medewerkers van de
+# Russische ambassade en het consulaat in Antwerpen weg,"): a pattern's last word may lie up to LONG_GAP
+# words on when no comma comes between and the word ends the clause.
+LONG_GAP = 24
+CLAUSE_ENDS = frozenset(",.;:!?")
 YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -146,13 +151,23 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
         if element == GAP:
             gap = True
             continue
-        limit = min(hi, pos + (MAX_GAP if gap else 1))
-        while pos < limit and not token_is(tokens[pos], element):
-            if tokens[pos].text in ".;:" and gap:
+        if not gap:
+            if pos >= hi or not token_is(tokens[pos], element):
                 return None
-            pos += 1
-        if pos >= limit:
-            return None
+        else:
+            short = pos + MAX_GAP
+            limit = min(hi, pos + (LONG_GAP if element is elements[-1] else MAX_GAP))
+            comma = False
+            while pos < limit and not token_is(tokens[pos], element):
+                text = tokens[pos].text
+                if text in ".;:":
+                    return None
+                comma = comma or text == ","
+                pos += 1
+            if pos >= limit:
+                return None
+            if pos >= short and (comma or not (pos + 1 >= len(tokens) or tokens[pos + 1].text in CLAUSE_ENDS)):
+                return None
         positions.append(pos)
         pos += 1
         gap = False

@@ -28,6 +28,8 @@ def resolve(ex: Extractor) -> list[Event]:
     _report_dates(ex)
     events = _merge(ex.events)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
+    for e in events:  # an actor found from the discourse may have been taken for a target in its sentence
+        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
     _resolve_dates(ex, events)
     _resolve_pending(ex, events)
     _retaliations(ex, events)
@@ -112,7 +114,10 @@ def _fill_roles(ex: Extractor) -> None:
         for e in info.events:
             if e.actor is None and not e.explicit_actor and info.sentence and e.clause not in info.cue_clauses:
                 if e.actor_source == "discourse-speaker":
-                    e.actor = _previous_mention_actor(ex, info) or last_actor
+                    # "Foreign Minister X called Algeria's decision unjustified": not the party spoken of
+                    spoken_of = set(e.targets)
+                    e.actor = _previous_mention_actor(ex, info, spoken_of) or (
+                        last_actor if last_actor not in spoken_of else None)
                 else:
                     e.actor = last_actor
                 e.actor_source = e.actor_source or "discourse"
@@ -122,11 +127,12 @@ def _fill_roles(ex: Extractor) -> None:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
 
 
-def _previous_mention_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
+def _previous_mention_actor(ex: Extractor, info: SentenceInfo, exclude: set[URIRef]) -> URIRef | None:
+    """The first subject-like actor of the nearest sentence before that names one (other than `exclude`)."""
     idx = ex.infos.index(info)
     for prev in reversed(ex.infos[:idx]):
         for m in prev.mentions:
-            if m.actor is not None and m.role in ("np", "agentive", "speaker"):
+            if m.actor is not None and m.role in ("np", "agentive", "speaker") and m.actor not in exclude:
                 return m.actor
     return None
 

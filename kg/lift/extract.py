@@ -67,6 +67,7 @@ class Event:
     reference: bool = False  # only names an act told elsewhere; never stands alone
     answers_words: bool = False  # the text says it answers something said, not an act ("na uitspraken van")
     part: int = 0  # one of several acts told by one trigger ("34 French, 27 Spanish and 24 Italian diplomats")
+    co_actors: list[URIRef] = field(default_factory=list)  # "Poland and Lithuania expelled …": one act each
 
     @property
     def order(self) -> tuple[int, int]:
@@ -218,7 +219,8 @@ class Extractor:
         for trigger, match in matches:
             event = self._act(info, trigger, match)
             if event is not None:
-                for part in self._per_target(info, event):
+                parts = self._per_target(info, event)
+                for part in [*parts, *_per_co_actor(parts)]:
                     info.events.append(part)
                     self.events.append(part)
         speech = self._speech(info)
@@ -345,8 +347,11 @@ class Extractor:
             if actor_m.name.kind == "person":
                 event.agent = actor_m.name.entity
         owned = any(m.role == "owner" and m is not actor_m for m in usable) and not trigger.owner_is_actor
+        co_mentions = self._coordinated(info, actor_m) if actor_m is not None else []
+        event.co_actors = [a for a in dict.fromkeys(m.actor for m in co_mentions)
+                           if a is not None and a != event.actor]
         for m in usable:
-            if m is actor_m or m.actor == event.actor:
+            if m is actor_m or m.actor == event.actor or m in co_mentions:
                 continue
             if m.role == "owner" and trigger.owner_is_actor:
                 continue
@@ -366,6 +371,27 @@ class Extractor:
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
         return event
+
+    def _coordinated(self, info: SentenceInfo, first: Mention) -> list[Mention]:
+        """The actors joined to an acting subject or agent: 'Polen en Litouwen zetten …', 'by Latvia,
+        Estonia and Lithuania'."""
+        if first.role not in ("np", "agentive", "agent"):
+            return []
+        joiners = self.ws.Coordinators | self.ws.Determiners
+        toks = info.sentence.tokens
+        out: list[Mention] = []
+        last = first
+        for m in info.mentions:
+            if m.start < last.end:
+                continue
+            between = toks[last.end:m.start]
+            if not between or not all(t.text == "," or t.lower in joiners for t in between):
+                break
+            if m.actor is None or m.role not in ("np", "agentive"):
+                break
+            out.append(m)
+            last = m
+        return out
 
     @staticmethod
     def _places(info: SentenceInfo, clause: int) -> list[URIRef]:
@@ -542,6 +568,11 @@ class Extractor:
                          and m.actor is not None and m.role not in ("location",)]
                 speaker = after[0] if after else None
                 inverted = speaker is not None
+            if speaker is None:
+                # "De Russische ambassade in Den Haag noemt …", "a Chinese diplomat said": staff and missions
+                # speak for the state they serve
+                speaker = next((m for m in info.mentions if m.end <= match.start and m.actor is not None
+                                and m.role == "owner" and not _comma_between(s, m, match)), None)
         event = Event(cls, "speech", s, match.start, match.end, info.clauses[match.start])
         event.spans.append((s.start, s.end))
         if speaker is not None and speaker.actor is not None:
@@ -563,6 +594,11 @@ class Extractor:
         event.targets = [m.actor for m in info.mentions if m.actor is not None and m is not speaker
                          and m.role not in ("location", "speaker") and m.actor != event.actor]
         event.targets = list(dict.fromkeys(event.targets))
+        if not event.targets and speaker is not None and speaker.role == "owner":
+            # "de Russische ambassade in Den Haag noemt …": a mission speaks to the state it is posted in
+            host = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
+                    if m.role == "location" and 0 < m.start - speaker.end <= 3]
+            event.targets = [h for h in host[:1] if h is not None and h != event.actor]
         event.quote = _quoted(s) or s.text
         # dates after the cue belong to what was said, not to the saying, except one right after the verb,
         # before the clause of what was said opens ("warned last month that …", "noemde Nederland zaterdag …")
@@ -593,6 +629,13 @@ class Extractor:
             chosen = adj[0] if adj else (subj[0] if subj else None)
             if chosen is not None and chosen.actor is not None:
                 self.retaliators.add(chosen.actor)
+
+
+def _per_co_actor(parts: list[Event]) -> list[Event]:
+    """The same acts by each actor joined to the subject, numbered after the parts one trigger already told."""
+    return [replace(e, actor=actor, co_actors=[], part=e.part + len(parts) * j, spans=list(e.spans), links=[],
+                    merged=[])
+            for j, actor in enumerate(parts[0].co_actors, start=1) for e in parts] if parts else []
 
 
 def _comma_between(sentence: Sentence, mention: Mention, match: Match) -> bool:
