@@ -353,6 +353,45 @@ def test_an_actor_from_the_discourse_is_not_its_own_target(lexicon, tmp_path):
     assert all(r["responds_to"] == "" for r in got)  # a call for release is words: no act answers it
 
 
+def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
+    got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
+                   "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,
+                   tmp_path)
+    assert _acts(got, "RelationsDowngrade") == [("Q717", "Q414|Q298")]
+    # "Latin American" is a region: not the United States
+    assert all("Q30" not in r["target_qids"].split("|") for r in got)
+    got = table_of(" date 2023-07-20 Irak heeft de Zweedse ambassadeur het land uitgezet en zijn zaakgelastigde in "
+                   "Stockholm teruggeroepen.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q796", "Q34")]
+    assert _acts(got, "RelationsDowngrade") == [("Q796", "Q34")]  # the subject recalls its own envoy
+
+
+def test_a_response_by_a_possessor_and_an_accusation_before_an_act(lexicon, tmp_path):
+    got = table_of(" date 2024-07-30 Venezuela ordered Panamanian diplomats to leave on Monday. Panama's president "
+                   "responded by suspending diplomatic relations with Caracas.", lexicon, tmp_path)
+    (expulsion,) = [r for r in got if r["event_class"] == "Expulsion"]
+    (suspension,) = [r for r in got if r["actor_qid"] == "Q804"]
+    assert suspension["responds_to"] == expulsion["event_id"]
+    got = table_of(" date 2022-04-27 The Russian foreign ministry said on Wednesday that Japan had taken an openly "
+                   "hostile course towards Russia and that eight Japanese diplomats must leave.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q159", "Q17")]
+    assert _acts(got, "Accusation") == [("Q159", "Q17")]
+    got = table_of(" date 2022-04-27 Russia said on Wednesday that it was expelling eight Japanese diplomats.",
+                   lexicon, tmp_path)
+    assert [r["event_class"] for r in got] == ["Expulsion"]  # the act is the news, not the saying
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
+    ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),
+    ("The Elysee said on Tuesday that Algeria's decision was unjustified.", "Q142"),
+    ("Loekasjenko noemde het besluit van Litouwen onaanvaardbaar.", "Q184"),
+])
+def test_names_people_and_seats_of_government(lexicon, tmp_path, text, actor):
+    got = table_of(f" date 2025-04-15 {text}", lexicon, tmp_path)
+    assert [r["actor_qid"] for r in got] == [actor]
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty article"),
     (b"   \n  ", "empty article"),

@@ -104,8 +104,9 @@ def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URI
     for e in reversed(previous):
         if actor in e.targets and e.actor is not None:
             return [e.actor]
-    others = [(n, str(a)) for a, n in ex.mention_counts.items() if a != actor and a not in ex.lex.media]
-    return [URIRef(max(others)[1])] if others else []
+    # the most named; between equals, the first named (mention_counts keeps the order of first mention)
+    others = [(n, -k, a) for k, (a, n) in enumerate(ex.mention_counts.items()) if a != actor and a not in ex.lex.media]
+    return [max(others)[2]] if others else []
 
 
 def _fill_roles(ex: Extractor) -> None:

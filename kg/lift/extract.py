@@ -325,6 +325,11 @@ class Extractor:
             if first is not None and first.actor is not None:
                 targets.append(first.actor)
             subject = None
+        if actor_m is None and subject is not None and trigger.owner_is_actor and owners and not any(
+                o.actor == subject.actor for o in owners) and subject.start < owners[0].start:
+            # "Irak heeft de Zweedse ambassadeur uitgezet en zijn zaakgelastigde teruggeroepen": the subject
+            # recalls its own envoy; the nationality before belongs to another object of the sentence
+            actor_m = subject
         if actor_m is None and trigger.owner_is_actor and owners:
             actor_m = owners[0]
         if actor_m is None and subject is not None:
@@ -537,19 +542,16 @@ class Extractor:
         # dismissed the allegations")
         acts_here = any(e.kind == "act" for e in info.events)
         chosen = next(((cue, match) for cue, match in info.speech_cues
-                       if not acts_here or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement), None)
+                       if not acts_here or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement
+                       or self._claim(info, match) != RKG.Statement), None)
         if chosen is None:
             return None
         cue, match = chosen
         s = info.sentence
         cls = cue.cls or RKG.Statement
         has_act = acts_here and not cue.speaker_after
-        if cls == RKG.Statement and not has_act:
-            words = {t.lower for t in s.tokens[match.end:]} | {t.lemma for t in s.tokens[match.end:]}
-            if words & self.ws.DenialWords:
-                cls = RKG.Denial
-            elif words & self.ws.AccusationWords:
-                cls = RKG.Accusation
+        if cls == RKG.Statement:
+            cls = self._claim(info, match)
         if cls == RKG.Statement and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
         speaker = None
@@ -610,6 +612,21 @@ class Extractor:
             event.date, event.date_source = past[0].date, "clause"
         return event
 
+    def _claim(self, info: SentenceInfo, match: Match) -> URIRef:
+        """What plain reported speech is by its words: a denial, an accusation or a statement. Only the words
+        before an act it tells count ("said Japan had taken a hostile course and that the diplomats must
+        leave": an accusation; "said it was expelling ten diplomats": the act is the news)."""
+        toks = info.sentence.tokens
+        acts = [e.start for e in info.events if e.kind == "act"]
+        end = min((a for a in acts if a >= match.end), default=match.end if acts else len(toks))
+        said = toks[match.end:end]
+        words = {t.lower for t in said} | {t.lemma for t in said}
+        if not words.isdisjoint(self.ws.DenialWords):
+            return RKG.Denial
+        if not words.isdisjoint(self.ws.AccusationWords):
+            return RKG.Accusation
+        return RKG.Statement
+
     def _retaliation_nouns(self, info: SentenceInfo) -> None:
         words = self.ws.RetaliationNouns
         stems = self._retaliation_stems()
@@ -624,7 +641,7 @@ class Extractor:
             if i > 0 and toks[i - 1].lower in neg:
                 continue
             adj = [m for m in info.mentions if m.role == "attributive" and 0 < i - m.end + 1 <= 2]
-            subj = [m for m in info.mentions if m.actor is not None and m.role in ("np", "agentive")
+            subj = [m for m in info.mentions if m.actor is not None and m.role in ("np", "agentive", "possessor")
                     and m.start < i]
             chosen = adj[0] if adj else (subj[0] if subj else None)
             if chosen is not None and chosen.actor is not None:
