@@ -381,6 +381,26 @@ def test_a_response_by_a_possessor_and_an_accusation_before_an_act(lexicon, tmp_
     assert [r["event_class"] for r in got] == ["Expulsion"]  # the act is the news, not the saying
 
 
+def test_a_measure_told_as_a_charge_is_the_accused_party_s(lexicon, tmp_path):
+    got = table_of(" date 2024-05-02 Turkey has halted all exports to and imports from Israel. Israeli Foreign "
+                   "Minister Israel Katz accused President Tayyip Erdogan of breaking agreements by blocking ports for "
+                   "Israeli imports and exports.", lexicon, tmp_path)
+    assert _acts(got, "Sanction") == [("Q43", "Q801")]  # one act, Turkey's, told twice
+    assert _acts(got, "Accusation") == [("Q801", "Q43")]
+    got = table_of(" date 2018-03-14 Russia accused Britain of hostility and expelled 23 British diplomats.", lexicon,
+                   tmp_path)
+    assert _acts(got, "Expulsion") == [("Q159", "Q145")]  # outside the charge, the accuser acts
+
+
+def test_who_speaks_after_a_comma_and_a_report_of_measures_just_told(lexicon, tmp_path):
+    got = table_of(" date 2024-05-02 Turkey has halted all trade with Israel. The measures will stay in place until "
+                   "Israel allows aid into Gaza, the ministry said.", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] == "Statement"] == [("Q43", "Q801")]
+    got = table_of(" date 2022-04-04 Litouwen wijst de Russische ambassadeur uit. Dat heeft minister Gabrielius "
+                   "Landsbergis maandag aangekondigd, als reactie op de gruweldaden in Boetsja.", lexicon, tmp_path)
+    assert [r["event_class"] for r in got] == ["Expulsion"]
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
     ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),

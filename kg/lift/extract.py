@@ -311,6 +311,8 @@ class Extractor:
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
         if actor_m is None and trigger.explicit_actor:
             actor_m = self._held_responsible(info, match, usable)
+        if actor_m is None and not trigger.explicit_actor:
+            actor_m = self._accused(info, match, usable)
         if actor_m is None:
             actor_m = self._attached(info, match)
         # an English subject comes before its verb ("summoned the ambassadors of France, Spain and Italy":
@@ -436,6 +438,22 @@ class Extractor:
                 return next((m for m in usable if i < m.start < match.start), None)
         return None
 
+    def _accused(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> Mention | None:
+        """Who a measure told as a charge is laid at: 'Katz accused Erdogan of breaking agreements by blocking
+        imports' (Turkey blocks them). Only inside the charge: 'accused Britain of hostility and expelled …'
+        leaves the expulsion to the accuser."""
+        toks = info.sentence.tokens
+        for i in range(match.start - 1, -1, -1):
+            if toks[i].lower in self.ws.BlameVerbs:
+                accused = next((m for m in usable if i < m.start < match.start), None)
+                if accused is None:
+                    return None
+                between = toks[accused.end:match.start]
+                if any(t.lower in self.ws.Coordinators or t.text in ",;" for t in between):
+                    return None
+                return accused if any(t.lower in self.ws.ChargeMarkers for t in between) else None
+        return None
+
     def _relative_clause(self, info: SentenceInfo, clause: int) -> int | None:
         """The clause right after this one when it is a relative clause without a trigger of its own."""
         toks = info.sentence.tokens
@@ -554,6 +572,10 @@ class Extractor:
             cls = self._claim(info, match)
         if cls == RKG.Statement and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
+        toks = s.tokens
+        if cls == RKG.Statement and len(toks) > 1 and toks[0].lower in self.ws.Demonstratives and (
+                token_is(toks[1], self.ws.Auxiliaries) or match.start == 1):
+            return None  # "Dat heeft minister Landsbergis maandag aangekondigd": who told the measures before
         speaker = None
         inverted = False
         if cue.speaker_after:
@@ -561,6 +583,13 @@ class Extractor:
         else:
             before = [m for m in info.mentions if m.end <= match.start and m.actor is not None
                       and m.role in ("np", "agentive", "possessor", "agent")]
+            comma = next((k for k in range(match.start - 1, max(-1, match.start - 7), -1)
+                          if s.tokens[k].text == ","), None)
+            if comma is not None and comma < match.start - 1 and not token_is(
+                    s.tokens[comma + 1], self.ws.RelativePronouns | self.ws.Subordinators | self.ws.Coordinators):
+                # "…, the ministry said": who speaks stands between the comma and the verb, whoever the
+                # words before it name
+                before = [m for m in before if m.start > comma]
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
                 speaker = persons[-1] if persons else before[-1]
