@@ -401,6 +401,31 @@ def test_who_speaks_after_a_comma_and_a_report_of_measures_just_told(lexicon, tm
     assert [r["event_class"] for r in got] == ["Expulsion"]
 
 
+def test_a_shootdown_by_the_armed_forces_and_a_participle_that_is_not_speech(lexicon, tmp_path):
+    got = table_of(" date 2023-02-05 A US fighter jet shot down a suspected Chinese spy balloon off the coast of South "
+                   "Carolina on Saturday.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in got] == [
+        ("Attack", "Q30", "Q148", "2023-02-04")]
+
+
+def test_envoys_recalled_from_two_capitals_and_a_cancelled_order(lexicon, tmp_path):
+    got = table_of(" date 2021-09-18 Frankrijk heeft zijn ambassadeurs in de Verenigde Staten en Australië "
+                   "teruggeroepen voor overleg. Canberra zegde een Franse order voor twaalf onderzeeërs op.", lexicon,
+                   tmp_path)
+    assert _acts(got, "RelationsDowngrade") == [("Q142", "Q30"), ("Q142", "Q408")]
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got if r["actor_qid"] == "Q408"] == [
+        ("CooperationSuspension", "Q408", "Q142")]  # "zegde … op" cancels: it says nothing
+
+
+def test_a_demand_and_an_accreditation_taken_from_an_envoy(lexicon, tmp_path):
+    got = table_of(" date 2019-08-08 India's foreign ministry urged Pakistan to review the steps.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [("Statement", "Q668", "Q843")]
+    got = table_of(" date 2022-09-24 Oekraïne heeft de Iraanse ambassadeur zijn accreditatie afgenomen en laat het "
+                   "aantal diplomaten op de Iraanse ambassade fors verminderen.", lexicon, tmp_path)
+    assert _acts(got, "AccreditationWithdrawal") == [("Q212", "Q794")]  # his accreditation; Ukraine took it
+    assert _acts(got, "MissionDownsizing") == [("Q212", "Q794")]
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
     ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),

@@ -104,6 +104,7 @@ class Match:
     start: int  # token index of the first matched token
     end: int  # token index after the last matched token
     positions: tuple[int, ...]
+    gapped: bool = False  # matched a pattern with a gap: a verb and its particle or object, never a bare noun
 
 
 def match_pattern(sentence: Sentence, pattern: Pattern, lo: int = 0, hi: int | None = None) -> list[Match]:
@@ -130,12 +131,13 @@ def match_pattern(sentence: Sentence, pattern: Pattern, lo: int = 0, hi: int | N
         starts = sorted(set(starts))
     found: list[Match] = []
     after = lo
+    gapped = GAP in elements
     for i in starts:
         if i < after or i >= hi:
             continue
         positions = _match_at(tokens, elements, i, hi)
         if positions:
-            found.append(Match(positions[0], positions[-1] + 1, positions))
+            found.append(Match(positions[0], positions[-1] + 1, positions, gapped))
             after = positions[-1] + 1
     return found
 
@@ -281,7 +283,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     """Give each mention its grammatical role from the words around it."""
     tokens = sentence.tokens
     (nouns, gov, agent_markers, target_markers, place_markers, determiners, possessive, clitics,
-     stops) = _role_words(lex, language)
+     stops, coordinators) = _role_words(lex, language)
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -311,6 +313,9 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             m.role = "agent"
         elif prev in place_markers and m.name.kind in ("name", "metonym") and prev not in possessive:
             m.role = "location"
+        elif prev in coordinators and m.name.kind in ("name", "metonym") and any(
+                o.role == "location" and o.end == before for o in mentions):
+            m.role = "location"  # "in de Verenigde Staten en Australië": both are places
         elif prev in possessive and m.name.kind in ("name", "metonym", "person"):
             m.role = "possessor"
         elif prev in target_markers:
@@ -329,7 +334,7 @@ def _role_words(lex: Lexicon, language: str) -> tuple[set[str], ...]:
         sets = lex.sets(language)
         return (sets.StaffNouns | sets.MissionNouns | sets.OfficeNouns | sets.UseNouns, sets.GovernmentNouns,
                 sets.AgentMarkers, sets.TargetMarkers, sets.PlaceMarkers, sets.Determiners, sets.PossessiveMarkers,
-                sets.PossessiveClitics, sets.Coordinators | sets.RelativePronouns)
+                sets.PossessiveClitics, sets.Coordinators | sets.RelativePronouns, sets.Coordinators)
 
     return lex.memo(("role-words", language), build)
 

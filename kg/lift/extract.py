@@ -68,6 +68,7 @@ class Event:
     answers_words: bool = False  # the text says it answers something said, not an act ("na uitspraken van")
     part: int = 0  # one of several acts told by one trigger ("34 French, 27 Spanish and 24 Italian diplomats")
     co_actors: list[URIRef] = field(default_factory=list)  # "Poland and Lithuania expelled …": one act each
+    per_target: bool = False  # "recalled its ambassadors in the US and Australia": one act per target
 
     @property
     def order(self) -> tuple[int, int]:
@@ -198,7 +199,10 @@ class Extractor:
             return
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
         response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
-        speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech"])
+        determiners = self.ws.Determiners
+        # "a suspected spy balloon", "de genoemde diplomaten": a participle after an article describes a noun
+        speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech" and not (
+            m.start > 0 and sentence.tokens[m.start - 1].lower in determiners)])
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
         mentions = self._mentions(sentence)
         for cue, match in speech_cues:
@@ -313,7 +317,9 @@ class Extractor:
             actor_m = self._held_responsible(info, match, usable)
         if actor_m is None and not trigger.explicit_actor:
             actor_m = self._accused(info, match, usable)
-        if actor_m is None:
+        if actor_m is None and not match.gapped:
+            # a verb with its object has no actor glued to it: in "de ambassadeur zijn accreditatie afgenomen"
+            # whose accreditation it was says nothing of who took it
             actor_m = self._attached(info, match)
         # an English subject comes before its verb ("summoned the ambassadors of France, Spain and Italy":
         # Spain is summoned); a Dutch one may follow it ("Ook ontnam het Verenigd Koninkrijk …")
@@ -371,9 +377,11 @@ class Extractor:
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
             # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
             # recalled "in Tehran" is recalled from Iran
-            soil = [p for p in self._places(info, clause) if p != event.actor][:1]
+            soil = list(dict.fromkeys(p for p in self._places(info, clause) if p != event.actor))
             if soil:
-                targets = soil
+                # an attack has one soil; envoys recalled from several capitals are one recall from each
+                targets = soil[:1] if trigger.explicit_actor else soil
+                event.per_target = not trigger.explicit_actor and len(soil) > 1
         event.targets = targets
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
@@ -412,6 +420,9 @@ class Extractor:
         has its own number; the first keeps the targets no number goes with."""
         if len(event.targets) < 2:
             return [event]
+        if event.per_target:
+            return [replace(event, targets=[t], part=k, spans=list(event.spans), links=[], merged=[])
+                    for k, t in enumerate(event.targets)]
         toks = info.sentence.tokens
         counted: dict[URIRef, int] = {}
         for m in info.mentions:
