@@ -426,6 +426,40 @@ def test_a_demand_and_an_accreditation_taken_from_an_envoy(lexicon, tmp_path):
     assert _acts(got, "MissionDownsizing") == [("Q212", "Q794")]
 
 
+def test_broken_off_relations_and_irregular_past_forms(lexicon, tmp_path):
+    got = table_of(" date 2024-04-06 Mexico broke off diplomatic relations with Ecuador on Friday.", lexicon, tmp_path)
+    assert _acts(got, "CooperationSuspension") == [("Q96", "Q736")]
+    got = table_of(" date 2022-04-05 Polen en Litouwen wezen maandag Russische diplomaten uit en sloten de Russische "
+                   "consulaten.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == _acts(got, "OfficeClosure") == [("Q36", "Q159"), ("Q37", "Q159")]
+
+
+def test_a_raid_on_an_embassy_needs_a_named_actor(lexicon, tmp_path):
+    got = table_of(" date 2011-11-29 Iranian police raided the British embassy in Tehran on Tuesday.", lexicon,
+                   tmp_path)
+    assert _acts(got, "PropertySeizure") == [("Q794", "Q145")]
+    # protesters are no state: the raid is not laid at the government that answers it, nor at any other
+    got = table_of(" date 2023-07-20 Irak zette de Zweedse ambassadeur uit, nadat demonstranten de Zweedse ambassade "
+                   "in Bagdad hadden bestormd.", lexicon, tmp_path)
+    assert [r["event_class"] for r in got] == ["Expulsion"]
+
+
+@pytest.mark.parametrize("text, followers", [
+    (" date 2022-04-05 France expelled 35 Russian diplomats on Monday. Italy and Spain followed suit on Tuesday.",
+     {("Q38", "Q159", "2022-04-05"), ("Q29", "Q159", "2022-04-05")}),
+    (" date 2022-05-18 France expelled 35 Russian diplomats on 4 April, and Italy and Spain followed the next day "
+     "with 30 and 25 expulsions.", {("Q38", "Q159", "2022-04-04"), ("Q29", "Q159", "2022-04-04")}),
+    (" date 2022-04-05 Nederland heeft maandag zeventien Russische diplomaten het land uitgezet. Een dag later deed "
+     "België hetzelfde. Rusland zegt dat het zal reageren.", {("Q31", "Q159", "2022-04-05")}),
+])
+def test_those_who_follow_suit_do_the_same(lexicon, tmp_path, text, followers):
+    got = table_of(text, lexicon, tmp_path)
+    expulsions = {(r["actor_qid"], r["target_qids"], r["date"]) for r in got if r["event_class"] == "Expulsion"}
+    leader = {e for e in expulsions if e[0] in ("Q142", "Q29999")}
+    assert len(leader) == 1 and next(iter(leader))[1] == "Q159"  # the followers are not the leader's targets
+    assert expulsions - leader == followers
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
     ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),

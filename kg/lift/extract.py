@@ -302,7 +302,12 @@ class Extractor:
     def _act(self, info: SentenceInfo, trigger: Trigger, match: Match) -> Event | None:
         s = info.sentence
         clause = info.clauses[match.start]
-        event = Event(trigger.cls, "act", s, match.start, match.end, clause,
+        followed = None
+        if trigger.follows:  # "Belgium followed suit": the act told last, by whoever the sentence names
+            followed = next((e for e in reversed(self.events) if e.kind == "act" and not e.reference), None)
+            if followed is None:
+                return None
+        event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
         event.reference = self._is_reference(info, match)
         event.spans.append((s.start, s.end))
@@ -313,6 +318,8 @@ class Extractor:
             usable += [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
                        and m.role not in ("location", "speaker")]
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
+        if followed is not None:  # "…, and Italy and Spain followed": who stands right before the cue
+            actor_m = self._subject_before(info, match, usable)
         if actor_m is None and trigger.explicit_actor:
             actor_m = self._held_responsible(info, match, usable)
         if actor_m is None and not trigger.explicit_actor:
@@ -373,19 +380,46 @@ class Extractor:
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
                 if m.actor is not None and m.actor not in targets:
                     targets.append(m.actor)
-        if trigger.explicit_actor or (trigger.place_is_target and not targets):
+        if trigger.soil_is_target or (trigger.place_is_target and not targets):
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
             # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
             # recalled "in Tehran" is recalled from Iran
             soil = list(dict.fromkeys(p for p in self._places(info, clause) if p != event.actor))
             if soil:
                 # an attack has one soil; envoys recalled from several capitals are one recall from each
-                targets = soil[:1] if trigger.explicit_actor else soil
-                event.per_target = not trigger.explicit_actor and len(soil) > 1
+                targets = soil[:1] if trigger.soil_is_target else soil
+                event.per_target = not trigger.soil_is_target and len(soil) > 1
         event.targets = targets
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
+        if followed is not None:
+            if event.actor is None or event.actor == followed.actor:
+                return None  # who followed is not named, or it is the same actor telling its act again
+            followers = {event.actor, *event.co_actors}
+            if followed.sentence is s:  # "France expelled 35 diplomats, and Italy and Spain followed"
+                followed.targets = [t for t in followed.targets if t not in followers]
+            # whom it was aimed at: named after the cue ("followed suit against Minsk"), else as before
+            named_after = [m.actor for m in info.mentions if m.start >= match.end and m.actor is not None
+                           and info.clauses[m.start] == clause and m.role in ("target", "np", "owner", "attributive")]
+            event.targets = [t for t in dict.fromkeys(named_after or followed.targets) if t not in followers]
+            if event.date is None and event.offset_from is None:
+                event.offset_from = (followed, 0)  # on the same day, unless the sentence dates it
         return event
+
+    def _subject_before(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> Mention | None:
+        """The first of the subjects joined right before a verb ('Italy and Spain followed')."""
+        before = [m for m in usable if m.end <= match.start and m.role in ("np", "agentive")]
+        if not before:
+            return None
+        joiners = self.ws.Coordinators | self.ws.Determiners
+        toks = info.sentence.tokens
+        first = before[-1]
+        for m in reversed(before[:-1]):
+            between = toks[m.end:first.start]
+            if not between or not all(t.text == "," or t.lower in joiners for t in between):
+                break
+            first = m
+        return first
 
     def _coordinated(self, info: SentenceInfo, first: Mention) -> list[Mention]:
         """The actors joined to an acting subject or agent: 'Polen en Litouwen zetten …', 'by Latvia,

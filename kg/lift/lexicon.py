@@ -34,9 +34,11 @@ class Trigger:
     requires: URIRef | None = None
     subject_is_target: bool = False
     owner_is_actor: bool = False
-    explicit_actor: bool = False
+    explicit_actor: bool = False  # the actor must be named: never guessed from the discourse
+    soil_is_target: bool = False  # the state whose soil it happens on is its target (an attack, an annexation)
     place_is_target: bool = False  # a place in the clause names the target when nothing else does
     place_is_actor: bool = False  # … or the actor ("the British ambassador in Moscow was summoned")
+    follows: bool = False  # "Belgium followed suit": the act told just before, by this sentence's actor
 
 
 @dataclass
@@ -240,8 +242,13 @@ def build_lexicon(graph: Graph) -> Lexicon:
             owner_is_actor=graph.value(trig, RKG.ownerRole) == RKG.actor,
             place_is_target=graph.value(trig, RKG.placeRole) == RKG.target,
             place_is_actor=graph.value(trig, RKG.placeRole) == RKG.actor,
-            explicit_actor=bool(graph.value(cls, RKG.requiresExplicitActor, default=Literal(False)).toPython()),
+            explicit_actor=_flag(graph, cls, RKG.requiresExplicitActor)
+            or _flag(graph, trig, RKG.requiresExplicitActor),
+            soil_is_target=_flag(graph, cls, RKG.requiresExplicitActor),
         ))
+    for cue in sorted(graph.subjects(RDF.type, RKG.FollowCue)):
+        lex.triggers.append(Trigger(cue, RKG.Act, [make_pattern(p) for p in sorted(graph.objects(cue, RKG.pattern))],
+                                    follows=True))
     for kind, rdf_class in (("response", RKG.ResponseCue), ("speech", RKG.SpeechCue)):
         for cue in sorted(graph.subjects(RDF.type, rdf_class)):
             lex.cues.append(Cue(
@@ -332,6 +339,10 @@ def load_ontology_graph(folder: Path | None = None) -> Graph:
 
 
 @lru_cache(maxsize=4)
+def _flag(graph: Graph, node: URIRef, prop: URIRef) -> bool:
+    return bool(graph.value(node, prop, default=Literal(False)).toPython())
+
+
 def load_lexicon(folder: str | None = None) -> Lexicon:
     """The lexicon built from ontology/ (cached: the dictionaries do not change during a run)."""
     return build_lexicon(load_ontology_graph(Path(folder) if folder else None))
