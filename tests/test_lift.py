@@ -438,6 +438,12 @@ def test_a_raid_on_an_embassy_needs_a_named_actor(lexicon, tmp_path):
     got = table_of(" date 2011-11-29 Iranian police raided the British embassy in Tehran on Tuesday.", lexicon,
                    tmp_path)
     assert _acts(got, "PropertySeizure") == [("Q794", "Q145")]
+    got = table_of(" date 2024-04-06 Mexico broke off relations with Ecuador after Ecuadorean police forced their way "
+                   "into the Mexican embassy in Quito and arrested Jorge Glas, who had been sheltering there since "
+                   "December.", lexicon, tmp_path)
+    (raid,) = [r for r in got if r["event_class"] == "PropertySeizure"]
+    # "since December" starts a state of affairs: it dates no event
+    assert (raid["actor_qid"], raid["target_qids"], raid["date"]) == ("Q736", "Q96", "2024-04-06")
     # protesters are no state: the raid is not laid at the government that answers it, nor at any other
     got = table_of(" date 2023-07-20 Irak zette de Zweedse ambassadeur uit, nadat demonstranten de Zweedse ambassade "
                    "in Bagdad hadden bestormd.", lexicon, tmp_path)

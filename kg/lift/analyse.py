@@ -466,6 +466,9 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 continue  # off the calendar
             out.append(DateExpr(m.start, m.end, date))
             used.update(range(m.start, m.end))
+    since = tables.since
+    # "sheltering there since December": the start of a state of affairs dates no event
+    out = [d for d in out if not (d.start > 0 and tokens[d.start - 1].lower in since)]
     return sorted(out, key=lambda d: d.start)
 
 
@@ -501,6 +504,7 @@ class DateTables:
         sets = lex.sets(language)
         self.future, self.parts = sets.FutureMarkers, sets.month_parts
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
+        self.since = sets.SinceMarkers
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:
