@@ -9,6 +9,7 @@ import pty
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -43,6 +44,12 @@ def run(args: list[str], tty: str | None = None) -> tuple[int, str, str]:
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, tty: follower}
     proc = subprocess.Popen([*KG, *args], cwd=ROOT, env=env, stdin=subprocess.DEVNULL, **streams)
     os.close(follower)
+    # the piped stream is read alongside the terminal: a child that fills the pipe (64 KiB) while nobody
+    # reads it would block, and the terminal would never close
+    other = proc.stderr if tty == "stdout" else proc.stdout
+    piped_chunks: list[bytes] = []
+    reader = threading.Thread(target=lambda: piped_chunks.append(other.read()))
+    reader.start()
     chunks = []
     while True:
         try:
@@ -53,8 +60,8 @@ def run(args: list[str], tty: str | None = None) -> tuple[int, str, str]:
             break
         chunks.append(data)
     os.close(leader)
-    other = proc.stderr if tty == "stdout" else proc.stdout
-    piped = other.read().decode("utf-8")
+    reader.join(timeout=600)
+    piped = b"".join(piped_chunks).decode("utf-8")
     code = proc.wait(timeout=600)
     shown = b"".join(chunks).decode("utf-8", "replace")
     return (code, shown, piped) if tty == "stdout" else (code, piped, shown)

@@ -466,6 +466,25 @@ def test_those_who_follow_suit_do_the_same(lexicon, tmp_path, text, followers):
     assert expulsions - leader == followers
 
 
+def test_a_month_after_is_a_rough_span_and_an_effective_date_dates_nothing_past(lexicon, tmp_path):
+    got = table_of(" date 2023-07-06 Russia said on Thursday it would expel nine Finnish diplomats, a month after "
+                   "Helsinki expelled nine staff of the Russian embassy. The Russian foreign ministry summoned "
+                   "Finland's ambassador to inform him of the decision, which takes effect on October 1.", lexicon,
+                   tmp_path)
+    dates = {(r["event_class"], r["actor_qid"]): (r["date"], r["date_precision"]) for r in got}
+    assert dates[("Expulsion", "Q33")] == ("2023-06", "month")
+    assert dates[("Expulsion", "Q159")] == ("2023-07-06", "day")
+    assert dates[("AmbassadorSummons", "Q159")] == ("2023-07-06", "day")  # not October 2022
+
+
+def test_a_mission_suspended_abroad_and_an_act_told_again_without_its_target(lexicon, tmp_path):
+    got = table_of(" date 2025-08-26 Australia expelled Iran's ambassador on Tuesday. Ambassador Ahmad Sadeghi was "
+                   "given seven days to leave, the first expulsion of an ambassador from Australia since the Second "
+                   "World War. Canberra also suspended operations at its embassy in Tehran.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q408", "Q794")]  # one act, told twice
+    assert _acts(got, "MissionSuspension") == [("Q408", "Q794")]  # where its embassy is
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
     ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),

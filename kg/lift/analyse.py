@@ -519,9 +519,12 @@ def _match_from(sentence, pattern, i):
 
 
 def _unit_days(word: str, sets) -> int | None:
-    """Days in one unit word: 'hours' 0 (the same day), 'dag' 1, 'weeks' 7; None for any other word."""
+    """Days in one unit word: 'hours' 0 (the same day), 'dag' 1, 'weeks' 7, 'maand' 30 (a rough span: its
+    date is kept to the month); None for any other word."""
     if word in sets.HourUnits:
         return 0
+    if word in sets.MonthUnits:
+        return 30
     return 1 if word in sets.DayUnits else 7 if word in sets.WeekUnits else None
 
 

@@ -19,6 +19,8 @@ from kg.namespaces import RKG
 # Tit for tat comes within weeks; an act that mirrors one from years before is told as history, not as
 # an answer ("Britain expelled Russian diplomats in 2007 too").
 MIRROR_WINDOW = dt.timedelta(days=60)
+# a span of four weeks or more ("a month after") is told roughly: the date it gives is kept to its month
+APPROXIMATE_SPAN = 28
 
 
 def resolve(ex: Extractor) -> list[Event]:
@@ -26,9 +28,11 @@ def resolve(ex: Extractor) -> list[Event]:
     _fill_roles(ex)
     _link(ex)
     _report_dates(ex)
+    for e in ex.events:  # an actor found from the discourse may have been taken for a target in its sentence
+        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
     events = _merge(ex.events)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
-    for e in events:  # an actor found from the discourse may have been taken for a target in its sentence
+    for e in events:  # … and merging adds the targets of the mentions merged
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
     _resolve_dates(ex, events)
     _resolve_pending(ex, events)
@@ -360,6 +364,8 @@ def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
                     shifted = base.date.shift_days(e.offset_from[1])
                 except ValueError:
                     continue  # off the calendar: the fallback dates it
+                if abs(e.offset_from[1]) >= APPROXIMATE_SPAN:
+                    shifted = shifted.coarsen("month")  # "a month after", "vier weken later": roughly
                 if shifted.start <= ex.article.date.end:  # news does not tell the future
                     e.date, e.date_source = shifted, "relative"
     _fallback_dates(ex, events)
