@@ -602,3 +602,10 @@ def test_language_detection(lexicon, tmp_path):
     en.write_text(" date 2021-10 NATO said that it was not informed of the decision by Russia.", encoding="utf-8")
     assert read(nl, lexicon).language == "nl"
     assert read(en, lexicon).language == "en"
+    # short texts with few function words: a particle, then the names of weekdays decide
+    nl.write_text(" date 2022-04-05 Nederland zette maandag zeventien Russische diplomaten uit.", encoding="utf-8")
+    assert read(nl, lexicon).language == "nl"
+    nl.write_text(" date 2022-04-05 Rusland zette maandag diplomaten buiten.", encoding="utf-8")
+    assert read(nl, lexicon).language == "nl"
+    en.write_text(" date 2022-04-05 Russia expelled diplomats Thursday.", encoding="utf-8")
+    assert read(en, lexicon).language == "en"

@@ -15,11 +15,18 @@ from kg.namespaces import LEX
 
 
 def detect_language(text: str, lex: Lexicon) -> str:
-    """'nl' or 'en', by counting function words from the lexicon."""
+    """'nl' or 'en', by counting function words from the lexicon; on a tie (a short text), by the names of
+    months and weekdays only one of the two languages has ("maandag", "Thursday")."""
     words = text.lower().split(None, 400)[:400]  # the 401st item would be the unsplit rest
     nl = lex.singles(LEX.FunctionWordsNl, "nl")
     en = lex.singles(LEX.FunctionWordsEn, "en")
-    return "nl" if sum(map(nl.__contains__, words)) > sum(map(en.__contains__, words)) else "en"
+    score = sum(map(nl.__contains__, words)) - sum(map(en.__contains__, words))
+    if score == 0:
+        own = {lang: {w for (lg, w) in [*lex.months, *lex.weekdays] if lg == lang} for lang in ("nl", "en")}
+        stripped = [w.strip(".,;:!?") for w in words]
+        score = sum(w in own["nl"] and w not in own["en"] for w in stripped) - sum(
+            w in own["en"] and w not in own["nl"] for w in stripped)
+    return "nl" if score > 0 else "en"
 
 
 def lift_events(article: Article, lex: Lexicon) -> list[Event]:
