@@ -485,6 +485,22 @@ def test_a_mission_suspended_abroad_and_an_act_told_again_without_its_target(lex
     assert _acts(got, "MissionSuspension") == [("Q408", "Q794")]  # where its embassy is
 
 
+def test_a_measure_named_again_by_what_is_said_of_it(lexicon, tmp_path):
+    got = table_of(" date 2017-10-03 The United States on Tuesday ordered 15 Cuban diplomats to leave the country. "
+                   "Cuban Foreign Minister Bruno Rodriguez called the expulsion unjustified.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q30", "Q241")]  # Cuba expelled no one
+    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] != "Expulsion"] == [("Q241", "Q30")]
+    got = table_of(" date 2021-12-20 Russia expelled two German diplomats on Monday. Berlin had ordered the two "
+                   "Russians out on Wednesday.", lexicon, tmp_path)
+    assert {(r["actor_qid"], r["date"]) for r in got} == {("Q159", "2021-12-20"), ("Q183", "2021-12-15")}
+
+
+def test_days_without_a_number_are_a_few(lexicon, tmp_path):
+    got = table_of(" date 2022-04-25 Russia expelled 40 German diplomats on Monday, days after Germany expelled 40 "
+                   "Russian diplomats.", lexicon, tmp_path)
+    assert {(r["actor_qid"], r["date"]) for r in got} == {("Q159", "2022-04-25"), ("Q183", "2022-04-22")}
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
     ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),

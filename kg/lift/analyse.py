@@ -528,6 +528,9 @@ def _unit_days(word: str, sets) -> int | None:
     return 1 if word in sets.DayUnits else 7 if word in sets.WeekUnits else None
 
 
+SEVERAL = 3  # how many "days" or "weeks" without a number are taken to be
+
+
 def span_days(tokens: list[Token], unit_at: int, lex: Lexicon, language: str) -> int | None:
     """Days in '<count> <unit>' whose unit is tokens[unit_at]: 'a day', 'two weeks', 'de dag' (one),
     'hours' (0); None when that word is no unit or the word before it no count."""
@@ -541,6 +544,8 @@ def span_days(tokens: list[Token], unit_at: int, lex: Lexicon, language: str) ->
     if count_tok is None or count_tok.lower in sets.Determiners or count_tok.lower in sets.IndefiniteOne:
         return unit
     count = _number(count_tok, lex)
+    if count is None and tokens[unit_at].lemma != tokens[unit_at].lower:
+        count = SEVERAL  # "days after", "weken later": a few, told roughly
     return None if count is None else count * unit
 
 

@@ -33,7 +33,7 @@ from kg.lift.article import Article
 from kg.lift.dates import PartialDate
 from kg.lift.lexicon import Cue, Lexicon, Pattern, PatternIndex, Trigger
 from kg.lift.text import Sentence
-from kg.namespaces import RKG
+from kg.namespaces import LEX, RKG
 
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
@@ -217,7 +217,8 @@ class Extractor:
         info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
         self.infos.append(info)
         self._retaliation_nouns(info)
-        matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues)
+        people = [m.start for m in mentions if m.name.kind == "demonym"]  # "the two Russians"
+        matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues, people)
         info.trigger_clauses = {clauses[m.start] for _, m in matches}
         info.speech_clauses = {c for _, m in speech_cues for c in clauses[m.end:]} if speech_cues else set()
         for trigger, match in matches:
@@ -269,7 +270,8 @@ class Extractor:
         return self.lex.memo(("retaliation-stems", self.lang), lambda: tuple(sorted(w for w in nouns if len(w) > 8)))
 
     def _trigger_matches(self, sentence: Sentence, trigger_candidates: list[tuple[Trigger, Pattern]],
-                         clauses: list[int], response_cues: list[tuple[Cue, Match]]) -> list[tuple[Trigger, Match]]:
+                         clauses: list[int], response_cues: list[tuple[Cue, Match]],
+                         people: list[int] = ()) -> list[tuple[Trigger, Match]]:
         """The triggers that match, one per act: the nearest to its required word first, then the earliest."""
         taken = {i for _, m in response_cues for i in m.positions}
         candidates: list[tuple[int, int, Trigger, Match]] = []
@@ -279,6 +281,10 @@ class Extractor:
                     continue
                 if trigger.requires is not None:
                     distance = self._near_word(sentence, match, trigger.requires)
+                    if distance is None and trigger.requires == LEX.StaffNouns and people:
+                        # "ordered the two Russians out": people named by nationality are staff enough
+                        distance = min(min(abs(i - match.start), abs(i - (match.end - 1))) for i in people)
+                        distance = distance if distance <= REQUIREMENT_WINDOW else None
                     if distance is None:
                         continue
                 else:
@@ -309,7 +315,7 @@ class Extractor:
                 return None
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
-        event.reference = self._is_reference(info, match)
+        event.reference = self._is_reference(info, match) or self._spoken_of(info, trigger, match)
         event.spans.append((s.start, s.end))
         relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
@@ -525,6 +531,22 @@ class Extractor:
         described = any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions)
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
+    def _spoken_of(self, info: SentenceInfo, trigger: Trigger, match: Match) -> bool:
+        """'Rodriguez called the expulsion unjustified': a measure already told, named again by what is said
+        of it, not done by the speaker."""
+        toks = info.sentence.tokens
+        if match.end - match.start != 1 or match.start == 0:
+            return False
+        if not token_is(toks[match.start - 1], self.ws.Determiners | self.ws.Demonstratives):
+            return False
+        # right after the verb ("called the expulsion unjustified"), and no owner or agent of its own after it
+        # ("noemt de maatregel een antwoord op de uitzetting van veertig diplomaten door Berlijn" tells one)
+        if not any(0 <= match.start - m.end <= 2 and not cue.speaker_after for cue, m in info.speech_cues):
+            return False
+        if match.end < len(toks) and token_is(toks[match.end], self.ws.PossessiveMarkers | self.ws.AgentMarkers):
+            return False
+        return any(e.kind == "act" and e.cls == trigger.cls for e in self.events)
+
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
         """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'.
 
@@ -603,7 +625,7 @@ class Extractor:
         # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not, but
         # a second verb that says more than "said" does ("… said it would withdraw its envoy, and
         # dismissed the allegations")
-        acts_here = any(e.kind == "act" for e in info.events)
+        acts_here = any(e.kind == "act" and not e.reference for e in info.events)
         chosen = next(((cue, match) for cue, match in info.speech_cues
                        if not acts_here or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement
                        or self._claim(info, match) != RKG.Statement), None)
