@@ -271,7 +271,7 @@ class Extractor:
 
     def _trigger_matches(self, sentence: Sentence, trigger_candidates: list[tuple[Trigger, Pattern]],
                          clauses: list[int], response_cues: list[tuple[Cue, Match]],
-                         people: list[int] = ()) -> list[tuple[Trigger, Match]]:
+                         people: list[int]) -> list[tuple[Trigger, Match]]:
         """The triggers that match, one per act: the nearest to its required word first, then the earliest."""
         taken = {i for _, m in response_cues for i in m.positions}
         candidates: list[tuple[int, int, Trigger, Match]] = []
@@ -451,8 +451,7 @@ class Extractor:
     @staticmethod
     def _places(info: SentenceInfo, clause: int) -> list[URIRef]:
         """The states of the places the clause says something happens in ("in Salisbury", "in Moskou")."""
-        places = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
-                  if info.clauses[m.start] == clause and m.role == "location"]
+        places = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"]
         return [p for p in places if p is not None]
 
     def _per_target(self, info: SentenceInfo, event: Event) -> list[Event]:
@@ -694,8 +693,7 @@ class Extractor:
         event.targets = list(dict.fromkeys(event.targets))
         if not event.targets and speaker is not None and speaker.role == "owner":
             # "de Russische ambassade in Den Haag noemt …": a mission speaks to the state it is posted in
-            host = [m.actor if m.name.kind == "name" else m.name.state for m in info.mentions
-                    if m.role == "location" and 0 < m.start - speaker.end <= 3]
+            host = [_state_of(m) for m in info.mentions if m.role == "location" and 0 < m.start - speaker.end <= 3]
             event.targets = [h for h in host[:1] if h is not None and h != event.actor]
         event.quote = _quoted(s) or s.text
         # dates after the cue belong to what was said, not to the saying, except one right after the verb,
@@ -713,7 +711,7 @@ class Extractor:
         before an act it tells count ("said Japan had taken a hostile course and that the diplomats must
         leave": an accusation; "said it was expelling ten diplomats": the act is the news)."""
         toks = info.sentence.tokens
-        acts = [e.start for e in info.events if e.kind == "act"]
+        acts = [e.start for e in info.events if e.kind == "act" and not e.reference]
         end = min((a for a in acts if a >= match.end), default=match.end if acts else len(toks))
         said = toks[match.end:end]
         words = {t.lower for t in said} | {t.lemma for t in said}
@@ -742,6 +740,11 @@ class Extractor:
             chosen = adj[0] if adj else (subj[0] if subj else None)
             if chosen is not None and chosen.actor is not None:
                 self.retaliators.add(chosen.actor)
+
+
+def _state_of(place: Mention) -> URIRef | None:
+    """The state a place mention lies in: the state itself, or the state of a city ("in Den Haag")."""
+    return place.actor if place.name.kind == "name" else place.name.state
 
 
 def _per_co_actor(parts: list[Event]) -> list[Event]:
