@@ -501,6 +501,34 @@ def test_days_without_a_number_are_a_few(lexicon, tmp_path):
     assert {(r["actor_qid"], r["date"]) for r in got} == {("Q159", "2022-04-25"), ("Q183", "2022-04-22")}
 
 
+def test_visas_entry_bans_a_cap_and_two_offices_closed(lexicon, tmp_path):
+    got = table_of(" date 2023-09-21 India on Thursday suspended visa services for Canadian citizens, deepening a row "
+                   "that began when Prime Minister Justin Trudeau said there were credible allegations linking Indian "
+                   "government agents to a killing.", lexicon, tmp_path)
+    assert _acts(got, "AccessRestriction") == [("Q668", "Q16")]
+    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] != "AccessRestriction"] == [
+        ("Q16", "Q668")]  # what Trudeau said has a clause of its own after the act
+    got = table_of(" date 2018-08-06 Russia has expelled two Greek diplomats and barred two others from entering "
+                   "the country.", lexicon, tmp_path)
+    assert _acts(got, "AccessRestriction") == [("Q159", "Q41")]
+    got = table_of(" date 2023-02-21 Nederland sluit de Russische handelsmissie in Amsterdam. Het kabinet stelt ook "
+                   "een maximum aan het aantal Russische diplomaten. Omdat Moskou weigert visa te verlenen aan nieuwe "
+                   "Nederlandse diplomaten, sluit Nederland ook zijn consulaat-generaal in Sint-Petersburg.", lexicon,
+                   tmp_path)
+    assert _acts(got, "OfficeClosure") == [("Q29999", "Q159")] * 2  # two offices in two cities
+    assert _acts(got, "MissionDownsizing") == [("Q29999", "Q159")]
+    assert _acts(got, "AccessRestriction") == [("Q159", "Q29999")]  # the clause put first has its own subject
+
+
+def test_an_envoy_named_between_commas_speaks_and_a_call_for_is_no_speech(lexicon, tmp_path):
+    got = table_of(" date 2022-04-05 Denemarken zet vijftien Russische diplomaten uit. De Russische ambassadeur in "
+                   "Kopenhagen, Vladimir Barbin, sprak van een onvriendelijke daad.", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] != "Expulsion"] == [("Q159", "Q35")]
+    got = table_of(" date 2018-08-06 Saudi Arabia has expelled the Canadian ambassador in retaliation for Ottawa's "
+                   "call for the release of detained activists.", lexicon, tmp_path)
+    assert [r["event_class"] for r in got] == ["Expulsion"]
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Britain expelled 23 Russian diplomats on Wednesday.", "Q145"),
     ("Foreign Minister Jean-Noel Barrot called Algeria's decision unjustified.", "Q142"),

@@ -298,6 +298,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.targets and b.targets and not set(a.targets) & set(b.targets):
         return False
+    if a.cls == RKG.OfficeClosure and a.places and b.places and a.places.isdisjoint(b.places):
+        return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
     return True

@@ -69,6 +69,7 @@ class Event:
     part: int = 0  # one of several acts told by one trigger ("34 French, 27 Spanish and 24 Italian diplomats")
     co_actors: list[URIRef] = field(default_factory=list)  # "Poland and Lithuania expelled …": one act each
     per_target: bool = False  # "recalled its ambassadors in the US and Australia": one act per target
+    places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
     @property
     def order(self) -> tuple[int, int]:
@@ -142,6 +143,12 @@ class Extractor:
                 tok = sentence.tokens[i]
                 if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
                     boundaries[i] = False
+        toks = sentence.tokens
+        if toks and toks[0].lower in subordinators:
+            # "Omdat Moskou weigert visa te verlenen, sluit Nederland …": the clause put first ends at its comma
+            comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+            if comma is not None and comma + 1 < len(toks):
+                boundaries.setdefault(comma + 1, False)
         if not boundaries:
             return [0] * len(sentence.tokens), set()
         clauses, cue_clauses, current = [], set(), 0
@@ -199,10 +206,11 @@ class Extractor:
             return
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
         response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
-        determiners = self.ws.Determiners
-        # "a suspected spy balloon", "de genoemde diplomaten": a participle after an article describes a noun
+        nominal = self.ws.Determiners | self.ws.PossessiveClitics
+        # "a suspected spy balloon", "de genoemde diplomaten", "Ottawa's call for": after an article or a
+        # possessive the word is a noun or describes one; nobody speaks
         speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech" and not (
-            m.start > 0 and sentence.tokens[m.start - 1].lower in determiners)])
+            m.start > 0 and sentence.tokens[m.start - 1].lower in nominal)])
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
         mentions = self._mentions(sentence)
         for cue, match in speech_cues:
@@ -396,6 +404,8 @@ class Extractor:
                 targets = soil[:1] if trigger.soil_is_target else soil
                 event.per_target = not trigger.soil_is_target and len(soil) > 1
         event.targets = targets
+        event.places = frozenset(m.name.entity for m in info.mentions
+                                 if info.clauses[m.start] == clause and m.role == "location")
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
         if followed is not None:
@@ -624,16 +634,23 @@ class Extractor:
         # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not, but
         # a second verb that says more than "said" does ("… said it would withdraw its envoy, and
         # dismissed the allegations")
-        acts_here = any(e.kind == "act" and not e.reference for e in info.events)
+        acts = [e for e in info.events if e.kind == "act" and not e.reference]
+
+        def apart(match: Match) -> bool:
+            """'India suspended visas, a row that began when Trudeau said …': the saying has a clause of its
+            own after the acts, so it is not how they are told."""
+            clause = info.clauses[match.start]
+            return clause not in info.cue_clauses and all(e.end <= match.start and e.clause != clause for e in acts)
+
         chosen = next(((cue, match) for cue, match in info.speech_cues
-                       if not acts_here or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement
-                       or self._claim(info, match) != RKG.Statement), None)
+                       if not acts or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement
+                       or apart(match) or self._claim(info, match) != RKG.Statement), None)
         if chosen is None:
             return None
         cue, match = chosen
         s = info.sentence
         cls = cue.cls or RKG.Statement
-        has_act = acts_here and not cue.speaker_after
+        has_act = bool(acts) and not cue.speaker_after and not apart(match)
         if cls == RKG.Statement:
             cls = self._claim(info, match)
         if cls == RKG.Statement and has_act:
@@ -668,8 +685,11 @@ class Extractor:
             if speaker is None:
                 # "De Russische ambassade in Den Haag noemt …", "a Chinese diplomat said": staff and missions
                 # speak for the state they serve
+                # (its subject, at the head of the sentence, may carry a name between commas: "De Russische
+                # ambassadeur in Kopenhagen, Vladimir Barbin, sprak van …")
                 speaker = next((m for m in info.mentions if m.end <= match.start and m.actor is not None
-                                and m.role == "owner" and not _comma_between(s, m, match)), None)
+                                and m.role == "owner" and (not _comma_between(s, m, match) or all(
+                                    t.lower in self.ws.Determiners for t in s.tokens[:m.start]))), None)
         event = Event(cls, "speech", s, match.start, match.end, info.clauses[match.start])
         event.spans.append((s.start, s.end))
         if speaker is not None and speaker.actor is not None:
