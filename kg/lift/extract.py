@@ -502,9 +502,12 @@ class Extractor:
         """Who a measure told as a charge is laid at: 'Katz accused Erdogan of breaking agreements by blocking
         imports' (Turkey blocks them). Only inside the charge: 'accused Britain of hostility and expelled …'
         leaves the expulsion to the accuser."""
+        blame = self.ws.BlameVerbs
+        if blame.isdisjoint(info.sentence.where.keys()):  # most sentences charge no one
+            return None
         toks = info.sentence.tokens
         for i in range(match.start - 1, -1, -1):
-            if toks[i].lower in self.ws.BlameVerbs:
+            if toks[i].lower in blame:
                 accused = next((m for m in usable if i < m.start < match.start), None)
                 if accused is None:
                     return None
