@@ -427,30 +427,30 @@ class Extractor:
         before = [m for m in usable if m.end <= match.start and m.role in ("np", "agentive")]
         if not before:
             return None
-        joiners = self.ws.Coordinators | self.ws.Determiners
-        toks = info.sentence.tokens
         first = before[-1]
         for m in reversed(before[:-1]):
-            between = toks[m.end:first.start]
-            if not between or not all(t.text == "," or t.lower in joiners for t in between):
+            if not self._joined(info, m, first):
                 break
             first = m
         return first
+
+    def _joined(self, info: SentenceInfo, a: Mention, b: Mention) -> bool:
+        """Whether only commas, 'and'/'en' and articles stand between two mentions ('Latvia, Estonia and')."""
+        between = info.sentence.tokens[a.end:b.start]
+        joiners = self.ws.Coordinators | self.ws.Determiners
+        return bool(between) and all(t.text == "," or t.lower in joiners for t in between)
 
     def _coordinated(self, info: SentenceInfo, first: Mention) -> list[Mention]:
         """The actors joined to an acting subject or agent: 'Polen en Litouwen zetten …', 'by Latvia,
         Estonia and Lithuania'."""
         if first.role not in ("np", "agentive", "agent"):
             return []
-        joiners = self.ws.Coordinators | self.ws.Determiners
-        toks = info.sentence.tokens
         out: list[Mention] = []
         last = first
         for m in info.mentions:
             if m.start < last.end:
                 continue
-            between = toks[last.end:m.start]
-            if not between or not all(t.text == "," or t.lower in joiners for t in between):
+            if not self._joined(info, last, m):
                 break
             if m.actor is None or m.role not in ("np", "agentive"):
                 break
@@ -645,17 +645,17 @@ class Extractor:
             clause = info.clauses[match.start]
             return clause not in info.cue_clauses and all(e.end <= match.start and e.clause != clause for e in acts)
 
-        chosen = next(((cue, match) for cue, match in info.speech_cues
-                       if not acts or cue.speaker_after or (cue.cls or RKG.Statement) != RKG.Statement
-                       or apart(match) or self._claim(info, match) != RKG.Statement), None)
+        chosen = None
+        for cue, match in info.speech_cues:
+            cls = cue.cls if cue.cls not in (None, RKG.Statement) else self._claim(info, match)
+            if not acts or cue.speaker_after or cls != RKG.Statement or apart(match):
+                chosen = cue, match
+                break
         if chosen is None:
             return None
         cue, match = chosen
         s = info.sentence
-        cls = cue.cls or RKG.Statement
         has_act = bool(acts) and not cue.speaker_after and not apart(match)
-        if cls == RKG.Statement:
-            cls = self._claim(info, match)
         if cls == RKG.Statement and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
         toks = s.tokens
