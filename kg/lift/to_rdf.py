@@ -59,6 +59,17 @@ def _date_triples(date, prop: URIRef = DATE) -> tuple[tuple[URIRef, Literal | UR
             (DATE_END, Literal(date.end.isoformat(), datatype=XSD.date)))
 
 
+@lru_cache(maxsize=100_000)
+def _text(value: str, lang: str | None = None) -> Literal:
+    """A plain or language-tagged literal; anchors and labels repeat across mentions and articles."""
+    return Literal(value, lang=lang)
+
+
+@lru_cache(maxsize=100_000)
+def _integer(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
 def _add_date(out: list, node: URIRef, date, prop: URIRef = DATE) -> None:
     out.extend([(node, p, o) for p, o in _date_triples(date, prop)])
 
@@ -74,7 +85,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     a = article_iri(article)
     add((a, RDF.type, RKG.NewsArticle))
     add((a, DCTERMS.identifier, Literal(article.id)))
-    add((a, DCTERMS.language, Literal(article.language)))
+    add((a, DCTERMS.language, _text(article.language)))
     add((a, RKG.fileName, Literal(article.file_name)))
     _add_date(out, a, article.date, DCTERMS.date)
     ctx = context_iri(article)
@@ -88,13 +99,13 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     def mention(start: int, end: int) -> URIRef:
         m = made.get((start, end))
         if m is None:
-            m = made[(start, end)] = mention_iri(article, start, end)
+            m = made[(start, end)] = URIRef(f"{a}#char={start},{end}")  # mention_iri, the base made once
             add((m, TYPE, NIF_STRING))
             add((m, TYPE, NIF_RFC))
             add((m, NIF_CONTEXT, ctx))
             add((m, NIF_BEGIN, _offset(start)))
             add((m, NIF_END, _offset(end)))
-            add((m, NIF_ANCHOR, Literal(article.text[start:end])))
+            add((m, NIF_ANCHOR, _text(article.text[start:end])))
         return m
 
     iris = {id(e): event_iri(article, e) for e in events}
@@ -114,14 +125,14 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
             add((node, EFFECTIVE, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
         for prop, value in ((COUNT, e.count), (CAP_AFTER, e.cap_after)):
             if value is not None:
-                add((node, prop, Literal(value, datatype=XSD.integer)))
+                add((node, prop, _integer(value)))
         if e.quote:
             add((node, QUOTE, Literal(e.quote, lang=article.language)))
         if e.attributed_to is not None:
             add((node, ATTRIBUTED, e.attributed_to))
-        targets = ", ".join(lex.labels.get(t, local_name(t)) for t in e.targets)
-        label = f"{lex.labels.get(e.actor, local_name(e.actor))}: {_class_label(lex, e.cls)}"
-        add((node, LABEL, Literal(label + (f" → {targets}" if targets else ""), lang="en")))
+        targets = ", ".join(_label(lex, t) for t in e.targets)
+        label = f"{_label(lex, e.actor)}: {_class_label(lex, e.cls)}"
+        add((node, LABEL, _text(label + (f" → {targets}" if targets else ""), "en")))
         add((node, DERIVED, a))
         for start, end in sorted(e.spans):
             add((node, DENOTED, mention(start, end)))
@@ -144,6 +155,11 @@ def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Gr
     bind_prefixes(g)
     g.addN((s, p, o, g) for s, p, o in article_triples(article, events, lex))
     return g
+
+
+def _label(lex: Lexicon, iri: URIRef) -> str:
+    label = lex.labels.get(iri)
+    return label if label is not None else local_name(iri)
 
 
 def _class_label(lex: Lexicon, cls: URIRef) -> str:
