@@ -353,6 +353,59 @@ def test_an_actor_from_the_discourse_is_not_its_own_target(lexicon, tmp_path):
     assert all(r["responds_to"] == "" for r in got)  # a call for release is words: no act answers it
 
 
+def test_a_cue_phrase_put_first_ends_before_the_main_verb(lexicon, tmp_path):
+    # Dutch puts the finite verb right after the phrase put first, comma or not: the cause is in the phrase
+    got = table_of(" date 2018-03-30 Na de uitzetting van twee Russische diplomaten door Nederland heeft Rusland "
+                   "drie Nederlandse diplomaten uitgewezen.", lexicon, tmp_path)
+    assert _acts(got, "Expulsion") == [("Q159", "Q29999"), ("Q29999", "Q159")]
+    (answer,) = [r for r in got if r["actor_qid"] == "Q159"]
+    (cause,) = [r for r in got if r["actor_qid"] == "Q29999"]
+    assert answer["responds_to"] == cause["event_id"]
+    # in English the phrase ends at its comma; the answer is dated from the cause
+    got = table_of(" date 2022-06-09 Russia expelled three Dutch diplomats on Monday. Two days after Russia "
+                   "expelled the Dutch diplomats, the Netherlands expelled two Russian diplomats.", lexicon, tmp_path)
+    assert sorted((r["actor_qid"], r["date"]) for r in got if r["event_class"] == "Expulsion") == [
+        ("Q159", "2022-06-06"), ("Q29999", "2022-06-08")]
+    # a cue further into the sentence is not put first: the measure it names stays the cause's
+    got = table_of(" date 2023-05-31 Duitsland sluit vier Russische consulaten. De maatregel is een antwoord op het "
+                   "Russische besluit om het aantal Duitse ambtenaren in Rusland te beperken tot 350.", lexicon,
+                   tmp_path)
+    assert _acts(got, "MissionDownsizing") == [("Q159", "Q183")]
+
+
+def test_a_dutch_compound_on_a_required_word(lexicon, tmp_path):
+    got = table_of(" date 2022-06-09 Algerije heeft het vriendschapsverdrag met Spanje met onmiddellijke ingang "
+                   "opgeschort.", lexicon, tmp_path)
+    assert _acts(got, "CooperationSuspension") == [("Q262", "Q29")]
+    # a short word of a set is no compound head: the Commission is no mission, and it speaks for the EU
+    got = table_of(" date 2022-06-10 De Europese Commissie noemde de stappen van Algerije uiterst zorgwekkend.",
+                   lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [("Statement", "Q458", "Q262")]
+
+
+def test_regret_and_the_formula_of_an_expulsion_are_speech(lexicon, tmp_path):
+    got = table_of(" date 2022-06-09 De Spaanse regering betreurt het besluit van Algerije om het verdrag op te "
+                   "schorten.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got
+            if r["event_class"] != "CooperationSuspension"] == [("Criticism", "Q29", "Q262")]
+    got = table_of(" date 2023-12-26 Azerbaijan's foreign ministry said the two French diplomats had engaged in "
+                   "activities incompatible with their diplomatic status.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [("Accusation", "Q227", "Q142")]
+
+
+def test_a_saying_in_a_cue_clause_has_a_target(lexicon, tmp_path):
+    got = table_of(' date 2023-12-28 France has expelled two Azerbaijani diplomats.\n\n"This measure is a response '
+                   'to an unacceptable decision," a French foreign ministry spokesperson said.', lexicon, tmp_path)
+    (said,) = [r for r in got if r["event_class"] != "Expulsion"]
+    assert (said["actor_qid"], said["target_qids"]) == ("Q142", "Q227")
+
+
+def test_ambassadors_recalled_from_two_states_are_two_recalls(lexicon, tmp_path):
+    got = table_of(" date 2018-05-16 Ankara recalled its ambassadors to Israel and the United States on Monday.",
+                   lexicon, tmp_path)
+    assert _acts(got, "RelationsDowngrade") == [("Q43", "Q30"), ("Q43", "Q801")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -126,7 +126,10 @@ def _fill_roles(ex: Extractor) -> None:
                 else:
                     e.actor = last_actor
                 e.actor_source = e.actor_source or "discourse"
-            if e.actor is not None and not e.targets and e.clause not in info.cue_clauses and not e.explicit_actor:
+            # a cause told in a cue's clause gets its roles from its effect (_fill_cause); what is said is no
+            # cause: '"This measure is a response to an unacceptable decision," a spokesperson said'
+            if e.actor is not None and not e.targets and not e.explicit_actor and (
+                    e.kind == "speech" or e.clause not in info.cue_clauses):
                 e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor]
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
                 last_actor = e.actor  # causes and background events do not move the story's main actor

@@ -37,6 +37,8 @@ from kg.namespaces import LEX, RKG
 
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
+FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
+COMPOUND_HEAD_MIN = 7  # letters a word of a set needs to be found as the head of a Dutch compound
 
 
 @dataclass
@@ -132,10 +134,21 @@ class Extractor:
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
-    def _clauses(self, sentence: Sentence, cue_matches: list[Match]) -> tuple[list[int], set[int]]:
+    def _clauses(self, sentence: Sentence, cue_matches: list[Match], mentions: list[Mention] = (),
+                 verbs=lambda: ()) -> tuple[list[int], set[int]]:
+        """Each token's clause number, and the clauses a response cue opens (where the cause is told).
+
+        verbs: a callable giving the starts of trigger and speech matches, asked for only when a Dutch
+        sentence opens with a cue phrase (see _fronted_main_clause)."""
         boundaries: dict[int, bool] = {}
         for m in cue_matches:
             boundaries[m.start] = True
+        if cue_matches and min(m.start for m in cue_matches) <= FRONTED_CUE_START:
+            main = self._fronted_main_clause(sentence, min(m.start for m in cue_matches),
+                                             max(m.end for m in cue_matches if m.start <= FRONTED_CUE_START),
+                                             mentions, verbs)
+            if main is not None:
+                boundaries.setdefault(main, False)
         subordinators = self.ws.Subordinators
         where = sentence.where
         for word in [*(where.keys() & subordinators), *([";"] if ";" in where else [])]:
@@ -160,20 +173,56 @@ class Extractor:
             clauses.append(current)
         return clauses, cue_clauses
 
+    def _fronted_main_clause(self, sentence: Sentence, cue_start: int, cue_end: int, mentions: list[Mention],
+                             verbs) -> int | None:
+        """Where the main clause starts after a cue phrase put first in the sentence.
+
+        At a comma ("Two days after Baku expelled two diplomats, France …"). Dutch also puts the finite verb
+        right after what is put first, comma or not: "Een dag na de opschorting van het verdrag bevroor de
+        bankenvereniging …", "Na de uitzetting van twee diplomaten heeft Rusland …": there the cue's clause
+        (the cause) ends before the first finite auxiliary or the first verb telling an act or a saying
+        that is not a noun ("de opschorting", "zijn uitzetting", "de Russische uitzetting"), unless the cue
+        is a conjunction ("nadat"), which opens a clause with a verb of its own."""
+        toks = sentence.tokens
+        if cue_start > 0 and not all(t.lower in self.ws.CueModifiers for t in toks[:cue_start]) and \
+                relative_offset(toks, cue_start, self.lex, self.lang) is None:
+            return None  # only a time span or a word such as "kort" may stand before it ("Een dag na …")
+        verb_second = self.lang == "nl" and toks[cue_start].lower not in self.ws.Subordinators
+        noun_markers = self.ws.Determiners | self.ws.Demonstratives | self.ws.PossessivePronouns
+        mention_ends = {m.end for m in mentions}
+        verb_starts = None
+        for i in range(cue_end + 1, len(toks)):
+            if toks[i - 1].text == ",":
+                return i
+            if not verb_second:
+                continue
+            if toks[i].lower in self.ws.FiniteAuxiliaries:
+                return i
+            if verb_starts is None:
+                verb_starts = set(verbs())
+            if i in verb_starts and toks[i - 1].lower not in noun_markers and i not in mention_ends:
+                return i
+        return None
+
     def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
-        singles = self.lex.singles(word_set, self.lang)
+        """Tokens from the trigger to the nearest word of the set, if within REQUIREMENT_WINDOW."""
         best: int | None = None
         where = sentence.where
-        forms = self.lex.memo(("near-words", word_set, self.lang), lambda: WordClass(
-            lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)))
-        near = sorted({i for w in forms.among(where.keys()) for i in where[w]})
-        for i in near:
-            tok = sentence.tokens[i]
-            if token_is(tok, singles) or tok.lower.split("-")[0] in singles:
-                d = 0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1)))
-                if d <= REQUIREMENT_WINDOW and (best is None or d < best):
-                    best = d
+        forms = self.lex.memo(("near-words", word_set, self.lang), lambda: self._word_forms(word_set))
+        for i in {i for w in forms.among(where.keys()) for i in where[w]}:
+            d = 0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1)))
+            if d <= REQUIREMENT_WINDOW and (best is None or d < best):
+                best = d
         return best
+
+    def _word_forms(self, word_set: URIRef) -> WordClass:
+        """The words of a set, with what is put before them: "EU-sancties" and, in Dutch, which writes its
+        compounds as one word, a compound on a long word of the set ("vriendschapsverdrag",
+        "ambassademedewerkers"). Short words are left out of that ("commissie" is no "missie")."""
+        singles = self.lex.singles(word_set, self.lang)
+        heads = tuple(sorted(w for w in singles if len(w) >= COMPOUND_HEAD_MIN)) if self.lang == "nl" else ()
+        return WordClass(lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)
+                         or (bool(heads) and w.endswith(heads)))
 
     def _negated(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
         neg = self.ws.Negations
@@ -211,8 +260,13 @@ class Extractor:
         # possessive the word is a noun or describes one; nobody speaks
         speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech" and not (
             m.start > 0 and sentence.tokens[m.start - 1].lower in nominal)])
-        clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues])
         mentions = self._mentions(sentence)
+
+        def verbs() -> list[int]:
+            return [m.start for _, p in trigger_candidates for m in match_pattern(sentence, p)] + [
+                m.start for _, m in speech_cues]
+
+        clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues], mentions, verbs)
         for cue, match in speech_cues:
             if cue.speaker_after:
                 for m in mentions:
@@ -403,6 +457,9 @@ class Extractor:
                 # an attack has one soil; envoys recalled from several capitals are one recall from each
                 targets = soil[:1] if trigger.soil_is_target else soil
                 event.per_target = not trigger.soil_is_target and len(soil) > 1
+        if trigger.per_target_with is not None and len(targets) > 1 and self._near_word(
+                s, match, trigger.per_target_with) is not None:
+            event.per_target = True  # "recalled its ambassadors to Israel and the United States": two envoys
         event.targets = targets
         event.places = frozenset(m.name.entity for m in info.mentions
                                  if info.clauses[m.start] == clause and m.role == "location")
@@ -621,6 +678,14 @@ class Extractor:
                         event.offset_from = (earlier[-1], -offset)
                         return
         else:
+            for _cue, m in info.response_cues:  # "Two days after Baku expelled …, Paris …": from the cause
+                cue_clause = info.clauses[m.start]
+                if cue_clause < clause and cue_clause in info.cue_clauses and not any(not d.future for d in own):
+                    causes = [e for e in info.events if e.clause == cue_clause and e.kind == "act"]
+                    offset = relative_offset(info.sentence.tokens, m.start, self.lex, self.lang)
+                    if offset is not None and causes:
+                        event.offset_from = (causes[0], offset)
+                        return
             pools.append((free, "sentence"))
         for pool, source in pools:
             past = [d for d in pool if not d.future]

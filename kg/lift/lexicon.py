@@ -39,6 +39,7 @@ class Trigger:
     place_is_target: bool = False  # a place in the clause names the target when nothing else does
     place_is_actor: bool = False  # … or the actor ("the British ambassador in Moscow was summoned")
     follows: bool = False  # "Belgium followed suit": the act told just before, by this sentence's actor
+    per_target_with: URIRef | None = None  # one act per target when a word of this set is near ("ambassadors")
 
 
 @dataclass
@@ -245,6 +246,7 @@ def build_lexicon(graph: Graph) -> Lexicon:
             explicit_actor=_flag(graph, cls, RKG.requiresExplicitActor)
             or _flag(graph, trig, RKG.requiresExplicitActor),
             soil_is_target=_flag(graph, cls, RKG.requiresExplicitActor),
+            per_target_with=graph.value(trig, RKG.actPerTargetWith),
         ))
     for cue in sorted(graph.subjects(RDF.type, RKG.FollowCue)):
         lex.triggers.append(Trigger(cue, RKG.Act, [make_pattern(p) for p in sorted(graph.objects(cue, RKG.pattern))],
