@@ -406,6 +406,38 @@ def test_ambassadors_recalled_from_two_states_are_two_recalls(lexicon, tmp_path)
     assert _acts(got, "RelationsDowngrade") == [("Q43", "Q30"), ("Q43", "Q801")]
 
 
+def test_who_speaks_in_a_participle_or_a_relative_clause(lexicon, tmp_path):
+    got = table_of(" date 2021-10-01 Ethiopia expels seven U.N. officials, accusing them of meddling\n\nADDIS ABABA, "
+                   "Oct 1 (Reuters) - Ethiopia has ordered seven senior United Nations officials to leave the country "
+                   "within 72 hours, accusing them of meddling in its internal affairs, the foreign ministry said on "
+                   "Thursday.\n\nAmong those declared persona non grata are officials of the U.N. humanitarian office "
+                   "OCHA, which has warned that hundreds of thousands of people in Tigray face famine.", lexicon,
+                   tmp_path)
+    # one expulsion and one accusation (the headline retells the lead), both Ethiopia's; the office warns
+    assert sorted((r["event_class"], r["actor_qid"], r["target_qids"]) for r in got) == [
+        ("Accusation", "Q115", "Q1065"), ("Expulsion", "Q115", "Q1065"), ("Statement", "Q1065", "Q115")]
+    assert all("Reuters" not in r["target"] for r in got)  # the dateline's agency is nobody's target
+
+
+def test_a_threat_is_no_act_and_a_third_party_speaks_of_the_latest_act(lexicon, tmp_path):
+    got = table_of(" date 2021-10-01 Ethiopia expelled seven United Nations officials. U.N. Secretary-General Antonio "
+                   "Guterres said he was shocked. The White House condemned the move and said Washington would not "
+                   "hesitate to use sanctions against those obstructing aid.", lexicon, tmp_path)
+    assert not [r for r in got if r["event_class"] == "Sanction"]
+    (us,) = [r for r in got if r["actor_qid"] == "Q30"]
+    assert us["target_qids"] == "Q115"
+
+
+def test_dutch_office_compounds_and_letters_speak(lexicon, tmp_path):
+    got = table_of(' date 2023-11-01 Bolivia heeft de diplomatieke betrekkingen met Israël verbroken. Onderminister '
+                   'van Buitenlandse Zaken Freddy Mamani sprak van een "agressieve en onevenredige" militaire aanval.',
+                   lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] == "Statement"] == [("Q750", "Q801")]
+    got = table_of(" date 2019-01-09 Minister Blok schreef de Tweede Kamer dat Nederland sterke aanwijzingen heeft dat "
+                   "Iran betrokken was bij twee moorden.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [("Accusation", "Q29999", "Q794")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -21,6 +21,7 @@ from kg.namespaces import RKG
 MIRROR_WINDOW = dt.timedelta(days=60)
 # a span of four weeks or more ("a month after") is told roughly: the date it gives is kept to its month
 APPROXIMATE_SPAN = 28
+HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a title
 
 
 def resolve(ex: Extractor) -> list[Event]:
@@ -28,12 +29,13 @@ def resolve(ex: Extractor) -> list[Event]:
     _fill_roles(ex)
     _link(ex)
     _report_dates(ex)
+    media = ex.lex.media  # a news agency in a dateline ("ANKARA (Reuters) -") is nobody's target
     for e in ex.events:  # an actor found from the discourse may have been taken for a target in its sentence
-        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
+        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     events = _merge(ex.events)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
     for e in events:  # … and merging adds the targets of the mentions merged
-        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
+        e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     _resolve_dates(ex, events)
     _resolve_pending(ex, events)
     _retaliations(ex, events)
@@ -108,6 +110,10 @@ def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URI
     for e in reversed(previous):
         if actor in e.targets and e.actor is not None:
             return [e.actor]
+    if before.kind == "speech":  # a third party speaks of the latest act: "The White House condemned the move"
+        act = next((e for e in reversed(previous) if e.kind == "act" and e.actor != actor), None)
+        if act is not None:
+            return [act.actor]
     # the most named; between equals, the first named (mention_counts keeps the order of first mention)
     others = [(n, -k, a) for k, (a, n) in enumerate(ex.mention_counts.items()) if a != actor and a not in ex.lex.media]
     return [max(others)[2]] if others else []
@@ -293,6 +299,11 @@ def _report_dates(ex: Extractor) -> None:
 
 
 def _compatible(a: Event, b: Event) -> bool:
+    if a.kind == "speech" and b.kind == "speech" and a.cls == b.cls and (_headline(a) or _headline(b)):
+        # a headline retells the lead: "Ethiopia expels seven U.N. officials, accusing them of meddling"
+        return a.actor is not None and a.actor == b.actor and (
+            not a.targets or not b.targets or bool(set(a.targets) & set(b.targets))) and (
+            a.date is None or b.date is None or a.date.overlaps(b.date))
     if a.kind != "act" or b.kind != "act" or a.cls != b.cls:
         return False
     if a.actor is None and b.actor is None:
@@ -306,6 +317,12 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
     return True
+
+
+def _headline(e: Event) -> bool:
+    """Told in the article's first line when that line is a title (it does not end a sentence)."""
+    s = e.sentence
+    return s.paragraph == 0 and s.index == 0 and bool(s.tokens) and s.tokens[-1].text not in HEADLINE_ENDS
 
 
 def _answers(effect: Event, cause: Event) -> bool:

@@ -39,6 +39,7 @@ NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
 COMPOUND_HEAD_MIN = 7  # letters a word of a set needs to be found as the head of a Dutch compound
+RELATIVE_REACH = 4  # words between an actor and the ", which" that refers back to it ("U.N. humanitarian office OCHA")
 
 
 @dataclass
@@ -423,7 +424,9 @@ class Extractor:
             # ambassadors of France and Spain": the host summons the envoys posted to it
             host = next((p for p in self._places(info, clause) if p not in owner_actors), None)
         if actor_m is None and host is None:  # "het besluit van Nederland om …": whose decision
-            actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors), None)
+            # ("officials of the U.N. agency were declared persona non grata": whose officials, not who acted)
+            actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors
+                            and not self._owned_by(info, m)), None)
         if actor_m is None and clause not in info.cue_clauses and not trigger.explicit_actor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
@@ -741,6 +744,14 @@ class Extractor:
                 # "…, the ministry said": who speaks stands between the comma and the verb, whoever the
                 # words before it name
                 before = [m for m in before if m.start > comma]
+            relative = self._relative_antecedent(info, match)
+            if relative is not None:  # "… the U.N. humanitarian office OCHA, which has warned that …"
+                before = [relative]
+            elif comma is not None and comma == match.start - 1 and before:
+                # "Ethiopia has ordered seven United Nations officials to leave, accusing them of …": a verb
+                # right after a comma has the subject of the clause before it
+                subjects = [m for m in before if m.role in ("np", "agentive")]
+                before = subjects[:1] or before
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
                 speaker = persons[-1] if persons else before[-1]
@@ -768,8 +779,10 @@ class Extractor:
             if speaker.name.kind != "person" and agentive:
                 event.actor = agentive[0].actor
         else:
-            gov = self.ws.GovernmentNouns | self.ws.SubjectPronouns
-            if not any(token_is(t, gov) for t in s.tokens[:match.start]):
+            gov = self.lex.memo(("near-words", LEX.GovernmentNouns, self.lang),
+                                lambda: self._word_forms(LEX.GovernmentNouns))  # "onderminister", "vicepremier"
+            pronouns = self.ws.SubjectPronouns
+            if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]):
                 return None
             event.actor_source = "discourse-speaker"
         if event.actor in self.lex.media or (speaker is not None and speaker.actor in self.lex.media):
@@ -793,6 +806,27 @@ class Extractor:
         if past:
             event.date, event.date_source = past[0].date, "clause"
         return event
+
+    def _owned_by(self, info: SentenceInfo, m: Mention) -> bool:
+        """Whether a mention after "of"/"van" names whose staff, envoy or mission it is ("officials of the U.N.")."""
+        toks = info.sentence.tokens
+        k = m.start - 1
+        while k >= 0 and token_is(toks[k], self.ws.Determiners):
+            k -= 1
+        ws = self.ws
+        return k >= 1 and token_is(toks[k - 1], ws.StaffNouns | ws.EnvoyNouns | ws.MissionNouns)
+
+    def _relative_antecedent(self, info: SentenceInfo, match: Match) -> Mention | None:
+        """Who a speech verb in a relative clause is said by: the actor named right before ", which" ("the
+        U.N. office OCHA, which has warned …", "de Russische ambassade, die liet weten …")."""
+        toks = info.sentence.tokens
+        k = match.start - 1
+        while k >= 0 and token_is(toks[k], self.ws.Auxiliaries):
+            k -= 1
+        if k < 1 or not token_is(toks[k], self.ws.RelativePronouns) or toks[k - 1].text != ",":
+            return None
+        return next((m for m in reversed(info.mentions) if m.end <= k - 1 and k - 1 - m.end <= RELATIVE_REACH
+                     and m.actor is not None and m.role != "location"), None)
 
     def _claim(self, info: SentenceInfo, match: Match) -> URIRef:
         """What plain reported speech is by its words: a denial, an accusation or a statement. Only the words
