@@ -438,6 +438,44 @@ def test_dutch_office_compounds_and_letters_speak(lexicon, tmp_path):
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [("Accusation", "Q29999", "Q794")]
 
 
+def test_people_the_article_introduces_by_office_speak_for_their_state(lexicon, tmp_path):
+    got = table_of(" date 2019-02-08 Frankrijk heeft zijn ambassadeur in Italië teruggeroepen. Aanleiding is een "
+                   "ontmoeting van de Italiaanse vicepremier Luigi Di Maio met de gele hesjes. Di Maio verdedigde het "
+                   "bezoek.", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] == "Statement"] == [("Q38", "Q142")]
+
+
+def test_an_undone_decision_and_a_pronoun_in_a_cue_clause(lexicon, tmp_path):
+    got = table_of(" date 2020-11-29 Montenegro declared the Serbian ambassador persona non grata on Saturday.\n\n"
+                   "BELGRADE, Nov 29 (Reuters) - Serbia on Sunday withdrew its decision to expel Montenegro's "
+                   "ambassador, a day after it ordered him out in retaliation for Montenegro's expulsion of the "
+                   "Serbian envoy.", lexicon, tmp_path)
+    # withdrawing a decision is no recall, and the news agency of the dateline never acts
+    assert sorted((r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in got) == [
+        ("Expulsion", "Q236", "Q403", "2020-11-28"), ("Expulsion", "Q403", "Q236", "2020-11-28")]
+    (serbia,) = [r for r in got if r["actor_qid"] == "Q403"]
+    (montenegro,) = [r for r in got if r["actor_qid"] == "Q236"]
+    assert serbia["responds_to"] == montenegro["event_id"]
+
+
+def test_who_must_close_is_ordered_to(lexicon, tmp_path):
+    got = table_of(" date 2022-11-02 Kabinet: China moet politieposten in Nederland sluiten\n\nNederland heeft China "
+                   "opgedragen twee zogeheten politieposten in Amsterdam en Rotterdam direct te sluiten.", lexicon,
+                   tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [
+        ("OfficeClosure", "Q29999", "Q148")]
+
+
+def test_criticism_words_and_a_date_inside_the_speech_verb(lexicon, tmp_path):
+    got = table_of(' date 2019-02-08 Het Franse ministerie van Buitenlandse Zaken sprak donderdag van "buitensporige '
+                   'uitspraken" van Italiaanse regeringsleiders.', lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in got] == [
+        ("Criticism", "Q142", "Q38", "2019-02-07")]
+    got = table_of(" date 2021-03-19 North Korea severed diplomatic relations with Malaysia. Malaysia said it would "
+                   "also close its embassy in Pyongyang.", lexicon, tmp_path)
+    assert _acts(got, "MissionSuspension") == [("Q833", "Q423")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

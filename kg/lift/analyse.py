@@ -94,6 +94,27 @@ class WordClass:
         self._learn(words)
         return self.members.intersection(words)
 
+    def holds(self, tok: Token) -> bool:
+        """Whether the token's word form or lemma passes."""
+        self._learn((tok.lower, tok.lemma))
+        return tok.lower in self.members or tok.lemma in self.members
+
+
+COMPOUND_HEAD_MIN = 7  # letters a word of a set needs to be found as the head of a Dutch compound
+
+
+def word_forms(lex: Lexicon, word_sets: tuple[URIRef, ...], language: str) -> WordClass:
+    """The words of the sets, with what is put before them: "EU-sancties" and, in Dutch, which writes its
+    compounds as one word, a compound on a long word of a set ("vriendschapsverdrag", "onderminister",
+    "ambassademedewerkers"). Short words are left out of that ("commissie" is no "missie")."""
+    def build() -> WordClass:
+        singles = set().union(*(lex.singles(ws, language) for ws in word_sets))
+        heads = tuple(sorted(w for w in singles if len(w) >= COMPOUND_HEAD_MIN)) if language == "nl" else ()
+        return WordClass(lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)
+                         or (bool(heads) and w.endswith(heads)))
+
+    return lex.memo(("word-forms", word_sets, language), build)
+
 
 def token_is(tok: Token, words: frozenset[str] | set[str]) -> bool:
     return tok.lower in words or tok.lemma in words
@@ -190,6 +211,7 @@ class Mention:
         return self.name.actor
 
 
+OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
 DESCRIPTIVE_KINDS = frozenset({"description", "adjective", "demonym"})  # may be written in lower case
 
 
@@ -284,6 +306,8 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     tokens = sentence.tokens
     (nouns, gov, agent_markers, target_markers, place_markers, determiners, possessive, clitics,
      stops, coordinators) = _role_words(lex, language)
+    noun_forms = word_forms(lex, OWNED_NOUN_SETS, language)  # "de Russische ambassademedewerkers"
+    gov_forms = word_forms(lex, (LEX.GovernmentNouns,), language)  # "de Italiaanse vicepremier"
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -297,10 +321,10 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             if m.name.kind == "demonym":
                 role = "owner"
             for j in range(m.end, min(m.end + 4, len(tokens))):
-                if token_is(tokens[j], nouns):
+                if noun_forms.holds(tokens[j]):
                     role = "owner"
                     break
-                if token_is(tokens[j], gov):
+                if gov_forms.holds(tokens[j]):
                     role = "agentive"
                     break
                 if tokens[j].text in ",.;:" or tokens[j].lower in stops:
@@ -323,7 +347,8 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
         elif m.end < len(tokens) and tokens[m.end].lower in clitics:
             # "Australia's ambassador": whose staff, like "the Australian ambassador"; else whose decision
             owned = any(token_is(t, nouns) for t in tokens[m.end + 1:m.end + 4])
-            m.role = "owner" if owned else "possessor"
+            governs = any(gov_forms.holds(t) for t in tokens[m.end + 1:m.end + 3])  # "Serbia's foreign ministry"
+            m.role = "owner" if owned else "agentive" if governs else "possessor"
         else:
             m.role = "np"
 
@@ -332,7 +357,7 @@ def _role_words(lex: Lexicon, language: str) -> tuple[set[str], ...]:
     """The word sets classify_mentions reads, fetched once per language."""
     def build() -> tuple[set[str], ...]:
         sets = lex.sets(language)
-        return (sets.StaffNouns | sets.MissionNouns | sets.OfficeNouns | sets.UseNouns, sets.GovernmentNouns,
+        return (set().union(*(lex.singles(ws, language) for ws in OWNED_NOUN_SETS)), sets.GovernmentNouns,
                 sets.AgentMarkers, sets.TargetMarkers, sets.PlaceMarkers, sets.Determiners, sets.PossessiveMarkers,
                 sets.PossessiveClitics, sets.Coordinators | sets.RelativePronouns, sets.Coordinators)
 

@@ -146,7 +146,8 @@ def _previous_mention_actor(ex: Extractor, info: SentenceInfo, exclude: set[URIR
     idx = ex.infos.index(info)
     for prev in reversed(ex.infos[:idx]):
         for m in prev.mentions:
-            if m.actor is not None and m.role in ("np", "agentive", "speaker") and m.actor not in exclude:
+            if m.actor is not None and m.role in ("np", "agentive", "speaker") and m.actor not in exclude \
+                    and m.actor not in ex.lex.media:
                 return m.actor
     return None
 
@@ -182,7 +183,8 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end:
 def _link(ex: Extractor) -> None:
     for info in ex.infos:
         for cue, m in info.response_cues:
-            before = [e for e in info.events if e.kind == "act" and e.end <= m.start]
+            # an act told as undone ("withdrew its decision to expel …, a day after it …") answers nothing here
+            before = [e for e in info.events if e.kind == "act" and e.end <= m.start and not e.undone]
             after = [e for e in info.events if e.kind == "act" and e.start >= m.end]
             if before:
                 last_clause = before[-1].clause
@@ -340,16 +342,26 @@ def _merge(events: list[Event]) -> list[Event]:
         if target is None:
             out.append(e)
             continue
+        if e.date is None and e.offset_from is not None and _final(e.offset_from[0]) is target and \
+                target.date is not None and target.undone:
+            # "withdrew its decision to expel …, a day after it ordered him out": dated from the undoing
+            try:
+                e.date, e.date_source = target.date.shift_days(e.offset_from[1]), "relative"
+            except ValueError:
+                pass
         e.merged_into = target
         target.merged.append(e)
+        target.reference = target.reference and e.reference  # an act told after a mere mention of it stays
         target.spans += [s for s in e.spans if s not in target.spans]
         target.actor = target.actor or e.actor
         target.agent = target.agent or e.agent
         for t in e.targets:
             if t not in target.targets:
                 target.targets.append(t)
-        if e.date is not None and (target.date is None or _finer(e.date, target.date)):
+        if e.date is not None and (target.date is None or _finer(e.date, target.date)
+                                   or (target.undone and not e.undone)):  # its sentence dates the undoing
             target.date, target.date_source = e.date, e.date_source
+        target.undone = target.undone and e.undone
         target.effective = target.effective or e.effective
         target.count = target.count or e.count
         target.cap_after = target.cap_after or e.cap_after

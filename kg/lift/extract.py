@@ -28,17 +28,18 @@ from kg.lift.analyse import (
     match_pattern,
     relative_offset,
     token_is,
+    word_forms,
 )
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
-from kg.lift.lexicon import Cue, Lexicon, Pattern, PatternIndex, Trigger
+from kg.lift.lexicon import ActorName, Cue, Lexicon, Pattern, PatternIndex, Trigger
 from kg.lift.text import Sentence
 from kg.namespaces import LEX, RKG
 
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
-COMPOUND_HEAD_MIN = 7  # letters a word of a set needs to be found as the head of a Dutch compound
+NAME_REACH = 5  # office words between a nationality and a name ("Italiaanse vicepremier Luigi Di Maio")
 RELATIVE_REACH = 4  # words between an actor and the ", which" that refers back to it ("U.N. humanitarian office OCHA")
 
 
@@ -72,6 +73,7 @@ class Event:
     part: int = 0  # one of several acts told by one trigger ("34 French, 27 Spanish and 24 Italian diplomats")
     co_actors: list[URIRef] = field(default_factory=list)  # "Poland and Lithuania expelled …": one act each
     per_target: bool = False  # "recalled its ambassadors in the US and Australia": one act per target
+    undone: bool = False  # "withdrew its decision to expel …": an act taken before, told as undone now
     places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
     @property
@@ -132,6 +134,7 @@ class Extractor:
         self.infos: list[SentenceInfo] = []
         self.retaliators: set[URIRef] = set()
         self.mention_counts: dict[URIRef, int] = {}
+        self.local_names: dict[tuple[str, ...], ActorName] = {}  # people the article introduced by office
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
@@ -209,21 +212,22 @@ class Extractor:
         """Tokens from the trigger to the nearest word of the set, if within REQUIREMENT_WINDOW."""
         best: int | None = None
         where = sentence.where
-        forms = self.lex.memo(("near-words", word_set, self.lang), lambda: self._word_forms(word_set))
+        forms = word_forms(self.lex, (word_set,), self.lang)
         for i in {i for w in forms.among(where.keys()) for i in where[w]}:
             d = 0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1)))
             if d <= REQUIREMENT_WINDOW and (best is None or d < best):
                 best = d
         return best
 
-    def _word_forms(self, word_set: URIRef) -> WordClass:
-        """The words of a set, with what is put before them: "EU-sancties" and, in Dutch, which writes its
-        compounds as one word, a compound on a long word of the set ("vriendschapsverdrag",
-        "ambassademedewerkers"). Short words are left out of that ("commissie" is no "missie")."""
-        singles = self.lex.singles(word_set, self.lang)
-        heads = tuple(sorted(w for w in singles if len(w) >= COMPOUND_HEAD_MIN)) if self.lang == "nl" else ()
-        return WordClass(lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)
-                         or (bool(heads) and w.endswith(heads)))
+    def _undoes(self, sentence: Sentence, match: Match) -> bool:
+        """'withdrew its decision to expel the ambassador', 'trok het besluit … in': a verb whose object is a
+        decision undoes that decision; it is not the act its verb would otherwise tell."""
+        toks = sentence.tokens
+        skip = self.ws.Determiners | self.ws.PossessivePronouns
+        k = match.positions[0] + 1
+        while k < len(toks) and toks[k].lower in skip:
+            k += 1
+        return k < len(toks) and token_is(toks[k], self.ws.DecisionNouns)
 
     def _negated(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
         neg = self.ws.Negations
@@ -298,11 +302,62 @@ class Extractor:
 
     def _mentions(self, sentence: Sentence) -> list[Mention]:
         mentions = find_mentions(sentence, self.lex)
+        if self.local_names:
+            mentions = self._local_mentions(sentence, mentions)
         classify_mentions(sentence, mentions, self.lex, self.lang)
+        self._learn_names(sentence, mentions)
         for m in mentions:
             if m.actor is not None and m.role != "location":
                 self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
         return mentions
+
+    def _learn_names(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """People the article introduces by office: "de Italiaanse vicepremier Luigi Di Maio", "Serbia's
+        foreign minister Nikola Selakovic". The gazetteer cannot hold every official; the article says whom
+        they act for, so "Di Maio" later in it speaks for Italy. Only names of two or more capitalised
+        words count; the full name and its last words are remembered for this article."""
+        toks = sentence.tokens
+        titles = self.ws.OfficeTitleWords
+        gov = word_forms(self.lex, (LEX.GovernmentNouns,), self.lang)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for m in mentions:
+            if m.role != "agentive" or m.actor is None:
+                continue
+            j, office = m.end, False
+            while j < len(toks) and j - m.end < NAME_REACH and (
+                    toks[j].lower in titles or gov.holds(toks[j]) or not toks[j].text[:1].isupper()):
+                office = office or gov.holds(toks[j])
+                if toks[j].text in ",.;:()\"“”":
+                    break
+                j += 1
+            run = j
+            while run < len(toks) and run - j < 4 and run not in taken and toks[run].text[:1].isupper() and \
+                    toks[run].text.isalpha() and toks[run].lower not in titles:
+                run += 1
+            if not office or run - j < 2:
+                continue
+            words = tuple(t.text for t in toks[j:run])
+            name = ActorName(m.actor, m.actor, "name")
+            for k in range(len(words) - 1):
+                self.local_names.setdefault(words[k:], name)
+            self.local_names.setdefault(words[-1:], name)
+
+    def _local_mentions(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of the people this article introduced (see _learn_names) where no gazetteer name is."""
+        toks = sentence.tokens
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found = list(mentions)
+        for i, tok in enumerate(toks):
+            if i in taken or not tok.text[:1].isupper():
+                continue
+            for words, name in self.local_names.items():
+                n = len(words)
+                if words[0] == tok.text and tuple(t.text for t in toks[i:i + n]) == words and not taken.intersection(
+                        range(i, i + n)):
+                    found.append(Mention(i, i + n, name))
+                    taken.update(range(i, i + n))
+                    break
+        return sorted(found, key=lambda m: m.start)
 
     def _plain_sentence(self, sentence: Sentence, date_ranks: tuple[list[int], list[int]]) -> None:
         """A sentence with no trigger, cue or retaliation word: only its actors (and a report date) matter.
@@ -340,7 +395,7 @@ class Extractor:
         candidates: list[tuple[int, int, Trigger, Match]] = []
         for trigger, pattern in trigger_candidates:
             for match in match_pattern(sentence, pattern):
-                if taken.intersection(match.positions):
+                if taken.intersection(match.positions) or self._undoes(sentence, match):
                     continue
                 if trigger.requires is not None:
                     distance = self._near_word(sentence, match, trigger.requires)
@@ -378,14 +433,16 @@ class Extractor:
                 return None
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
-        event.reference = self._is_reference(info, match) or self._spoken_of(info, trigger, match)
+        event.undone = self._decision_undone(info, match)
+        event.reference = event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
         event.spans.append((s.start, s.end))
         relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
-        usable = [m for m in in_clause if m.role not in ("location", "speaker")]
+        media = self.lex.media  # "BELGRADE (Reuters) - Serbia …": the agency reports, it does not act
+        usable = [m for m in in_clause if m.role not in ("location", "speaker") and m.actor not in media]
         if relative is not None and not any(m.role in ("np", "agentive", "agent") for m in usable):
             usable += [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
-                       and m.role not in ("location", "speaker")]
+                       and m.role not in ("location", "speaker") and m.actor not in media]
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
         if followed is not None:  # "…, and Italy and Spain followed": who stands right before the cue
             actor_m = self._subject_before(info, match, usable)
@@ -393,6 +450,11 @@ class Extractor:
             actor_m = self._held_responsible(info, match, usable)
         if actor_m is None and not trigger.explicit_actor:
             actor_m = self._accused(info, match, usable)
+        if actor_m is None and match.start > 0 and token_is(s.tokens[match.start - 1], self.ws.SubjectPronouns):
+            # "…, a day after it ordered him out": the pronoun is the subject of the clause before
+            actor_m = next((m for m in info.mentions if m.end <= match.start and info.clauses[m.start] < clause
+                            and m.actor is not None and m.role in ("np", "agentive", "agent")
+                            and m.actor not in media), None)
         if actor_m is None and not match.gapped:
             # a verb with its object has no actor glued to it: in "de ambassadeur zijn accreditatie afgenomen"
             # whose accreditation it was says nothing of who took it
@@ -418,6 +480,12 @@ class Extractor:
             actor_m = owners[0]
         if actor_m is None and subject is not None:
             actor_m = subject
+        if actor_m is not None and actor_m.role == "np" and actor_m.end < len(s.tokens) and \
+                token_is(s.tokens[actor_m.end], self.ws.ObligationModals) and actor_m.end < match.start:
+            # "China moet de politieposten sluiten": who must is ordered to, by someone else
+            if actor_m.actor not in targets:
+                targets.append(actor_m.actor)
+            actor_m = None
         host = None
         if actor_m is None and trigger.place_is_actor:
             # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
@@ -603,6 +671,17 @@ class Extractor:
         described = any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions)
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
+    def _decision_undone(self, info: SentenceInfo, match: Match) -> bool:
+        """'withdrew its decision to expel the ambassador': the act named is one taken before, now undone."""
+        toks = info.sentence.tokens
+        k = match.start - 1
+        if k >= 0 and toks[k].lower in self.ws.InfinitiveMarkers:
+            k -= 1
+        if k < 0 or not token_is(toks[k], self.ws.DecisionNouns):
+            return False
+        verb = next((i for i in range(k - 1, max(-1, k - 4), -1) if token_is(toks[i], self.ws.UndoVerbs)), None)
+        return verb is not None
+
     def _spoken_of(self, info: SentenceInfo, trigger: Trigger, match: Match) -> bool:
         """'Rodriguez called the expulsion unjustified': a measure already told, named again by what is said
         of it, not done by the speaker."""
@@ -779,8 +858,7 @@ class Extractor:
             if speaker.name.kind != "person" and agentive:
                 event.actor = agentive[0].actor
         else:
-            gov = self.lex.memo(("near-words", LEX.GovernmentNouns, self.lang),
-                                lambda: self._word_forms(LEX.GovernmentNouns))  # "onderminister", "vicepremier"
+            gov = word_forms(self.lex, (LEX.GovernmentNouns,), self.lang)  # "onderminister", "vicepremier"
             pronouns = self.ws.SubjectPronouns
             if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]):
                 return None
@@ -801,6 +879,7 @@ class Extractor:
         # before the clause of what was said opens ("warned last month that …", "noemde Nederland zaterdag …")
         subordinators = self.ws.Subordinators
         past = [d for d in info.dates if not d.future and d.end <= match.start] or [
+            d for d in info.dates if not d.future and match.start < d.start and d.end < match.end] or [
             d for d in info.dates if not d.future and 0 <= d.start - match.end <= 2
             and not any(t.lower in subordinators for t in s.tokens[match.end:d.start])]
         if past:
@@ -841,6 +920,8 @@ class Extractor:
             return RKG.Denial
         if not words.isdisjoint(self.ws.AccusationWords):
             return RKG.Accusation
+        if not words.isdisjoint(self.ws.CriticismWords):
+            return RKG.Criticism
         return RKG.Statement
 
     def _retaliation_nouns(self, info: SentenceInfo) -> None:
