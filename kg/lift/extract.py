@@ -135,6 +135,7 @@ class Extractor:
         self.retaliators: set[URIRef] = set()
         self.mention_counts: dict[URIRef, int] = {}
         self.local_names: dict[tuple[str, ...], ActorName] = {}  # people the article introduced by office
+        self.local_firsts: dict[str, list[tuple[str, ...]]] = {}  # their first words (lower case) -> names
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
@@ -338,23 +339,29 @@ class Extractor:
                 continue
             words = tuple(t.text for t in toks[j:run])
             name = ActorName(m.actor, m.actor, "name")
-            for k in range(len(words) - 1):
-                self.local_names.setdefault(words[k:], name)
-            self.local_names.setdefault(words[-1:], name)
+            for k in range(len(words)):
+                if words[k:] not in self.local_names:
+                    self.local_names[words[k:]] = name
+                    firsts = self.local_firsts.setdefault(words[k].lower(), [])
+                    firsts.append(words[k:])
+                    firsts.sort(key=len, reverse=True)
 
     def _local_mentions(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """Mentions of the people this article introduced (see _learn_names) where no gazetteer name is."""
         toks = sentence.tokens
+        where = sentence.where
+        starts = sorted(i for w in where.keys() & self.local_firsts.keys() for i in where[w])
+        if not starts:
+            return mentions
         taken = {i for m in mentions for i in range(m.start, m.end)}
         found = list(mentions)
-        for i, tok in enumerate(toks):
-            if i in taken or not tok.text[:1].isupper():
+        for i in starts:
+            if i in taken:
                 continue
-            for words, name in self.local_names.items():
+            for words in self.local_firsts[toks[i].lower]:  # longest first
                 n = len(words)
-                if words[0] == tok.text and tuple(t.text for t in toks[i:i + n]) == words and not taken.intersection(
-                        range(i, i + n)):
-                    found.append(Mention(i, i + n, name))
+                if tuple(t.text for t in toks[i:i + n]) == words and not taken.intersection(range(i, i + n)):
+                    found.append(Mention(i, i + n, self.local_names[words]))
                     taken.update(range(i, i + n))
                     break
         return sorted(found, key=lambda m: m.start)
