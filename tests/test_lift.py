@@ -476,6 +476,46 @@ def test_criticism_words_and_a_date_inside_the_speech_verb(lexicon, tmp_path):
     assert _acts(got, "MissionSuspension") == [("Q833", "Q423")]
 
 
+def test_an_import_ban_on_several_states_answers_the_sanctions_of_one(lexicon, tmp_path):
+    got = table_of(" date 2014-08-07 Rusland verbiedt voor een jaar de invoer van groente en fruit uit de Europese "
+                   "Unie, de Verenigde Staten en Noorwegen. Het is een antwoord op de economische sancties die het "
+                   "Westen Rusland heeft opgelegd.\n\nDe EU stelde eind juli sancties in tegen Russische banken. "
+                   "Nederland exporteert veel landbouwproducten naar Rusland. Minister Timmermans van Buitenlandse "
+                   "Zaken noemde het verbod betreurenswaardig.", lexicon, tmp_path)
+    (ban,) = [r for r in got if r["actor_qid"] == "Q159"]
+    assert (ban["event_class"], set(ban["target_qids"].split("|"))) == ("Sanction", {"Q458", "Q30", "Q20"})
+    (eu,) = [r for r in got if r["actor_qid"] == "Q458"]
+    assert ban["responds_to"] == eu["event_id"]  # "het Westen" is not a name: Russia is not its own cause
+    (said,) = [r for r in got if r["event_class"] == "Criticism"]
+    assert (said["actor_qid"], said["target_qids"]) == ("Q29999", "Q159")  # the ban it names, not the sanctions
+
+
+def test_assets_lists_members_and_the_latest_blow(lexicon, tmp_path):
+    got = table_of(" date 2018-08-04 Erdogan said he had ordered the freezing of any assets in Turkey of the U.S. "
+                   "justice and interior secretaries. Turkey's foreign ministry had said the sanctions would damage "
+                   "efforts to resolve problems between the two NATO allies.", lexicon, tmp_path)
+    assert _acts(got, "Sanction") == [("Q43", "Q30")]
+    (said,) = [r for r in got if r["event_class"] == "Statement"]
+    assert said["target_qids"] == "Q30"  # the alliance both are in describes them; it is no target
+    got = table_of(" date 2019-08-02 Japan's cabinet on Friday approved removing South Korea from a list of countries "
+                   "with preferential trade status, a month after it restricted exports of three materials. South "
+                   "Korea said it would retaliate by dropping Japan from its own list of trusted trading partners.",
+                   lexicon, tmp_path)
+    japan = sorted((r["date"], r["event_id"]) for r in got if r["actor_qid"] == "Q17")
+    assert [d for d, _ in japan] == ["2019-07", "2019-08-02"]
+    (korea,) = [r for r in got if r["actor_qid"] == "Q884"]
+    assert korea["responds_to"] == japan[1][1]  # the blow of the day, not the month before
+
+
+def test_the_day_it_was_made_known_dates_a_measure(lexicon, tmp_path):
+    got = table_of(" date 2022-08-12 China heeft sancties ingesteld tegen de Litouwse onderminister van Verkeer, "
+                   "omdat zij deze week Taiwan bezocht. Dat maakte het Chinese ministerie vrijdag bekend. Volgens "
+                   "Peking heeft de onderminister de soevereiniteit van China ernstig geschonden.", lexicon, tmp_path)
+    assert [(r["event_class"], r["date"]) for r in got if r["event_class"] == "Sanction"] == [
+        ("Sanction", "2022-08-12")]
+    assert [r["event_class"] for r in got if r["event_class"] != "Sanction"] == ["Accusation"]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -110,8 +110,13 @@ def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URI
     for e in reversed(previous):
         if actor in e.targets and e.actor is not None:
             return [e.actor]
-    if before.kind == "speech":  # a third party speaks of the latest act: "The White House condemned the move"
-        act = next((e for e in reversed(previous) if e.kind == "act" and e.actor != actor), None)
+    if before.kind == "speech":  # a third party speaks of the news, the first act told: "… condemned the move"
+        # … or of the one it names: "Timmermans noemde het verbod betreurenswaardig" (the ban, not the sanctions
+        # told after it)
+        named = [e for e in ex.infos[before.sentence.index].events if e.kind == "act" and e.reference]
+        acts = [e for e in reversed(previous) if e.kind == "act" and e.actor != actor and not e.reference]
+        act = next((e for n in named for e in acts if e.trigger == n.trigger), None) or next(
+            (e for n in named for e in acts if e.cls == n.cls), None) or next(reversed(acts), None)  # the lead
         if act is not None:
             return [act.actor]
     # the most named; between equals, the first named (mention_counts keeps the order of first mention)
@@ -295,7 +300,9 @@ def _report_dates(ex: Extractor) -> None:
             if prev.sentence.paragraph != info.sentence.paragraph:
                 break
             for e in prev.events:
-                if e.date is None:
+                # a date from another clause of its sentence ("omdat zij deze week Taiwan bezocht") yields to
+                # the day the measure was made known
+                if e.date is None or (e.date_source == "sentence" and not _finer(e.date, date)):
                     e.date, e.date_source = date, "report"
                     e.spans.append((info.sentence.start, info.sentence.end))
 
@@ -426,6 +433,7 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
         mine = [e for e in events if e.kind == "act" and e.actor == r and not e.links and e.targets
                 and not e.answers_words]
         for e in mine:
+            causes = []
             for c in events:
                 if c is e or c.kind != "act" or c.actor not in e.targets or r not in c.targets:
                     continue
@@ -433,7 +441,12 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                     continue
                 if any(cause is e for cause, _, _ in c.links):
                     continue  # the text already says c answers e
-                e.links.append((c, RKG.retaliatesFor, e.sentence))
+                causes.append(c)
+            # what is answered is the latest blow (all of that day): a measure of the month before is background
+            latest = max((c.date.start for c in causes if c.date is not None), default=None)
+            for c in causes:
+                if latest is None or c.date is None or c.date.end >= latest:
+                    e.links.append((c, RKG.retaliatesFor, e.sentence))
 
 
 def _mirrors(events: list[Event]) -> None:

@@ -74,6 +74,7 @@ class Event:
     co_actors: list[URIRef] = field(default_factory=list)  # "Poland and Lithuania expelled …": one act each
     per_target: bool = False  # "recalled its ambassadors in the US and Australia": one act per target
     undone: bool = False  # "withdrew its decision to expel …": an act taken before, told as undone now
+    trigger: URIRef | None = None  # the lexicon entry that told it (an act)
     places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
     @property
@@ -440,6 +441,7 @@ class Extractor:
                 return None
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
+        event.trigger = trigger.iri
         event.undone = self._decision_undone(info, match)
         event.reference = event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
         event.spans.append((s.start, s.end))
@@ -526,15 +528,26 @@ class Extractor:
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
                 if m.actor is not None and m.actor not in targets:
                     targets.append(m.actor)
+        if trigger.place_is_target and targets:
+            # "de invoer uit de Europese Unie, de Verenigde Staten en Canada": a state named as the place in a
+            # list of targets is one of them (a city there only names where: "its embassy in Pyongyang")
+            named = [m.actor for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
+                     and m.name.kind == "name" and m.actor is not None and m.actor != event.actor]
+            targets += [t for t in dict.fromkeys(named) if t not in targets]
+            first = {}
+            for m in info.mentions:
+                first.setdefault(m.actor, m.start)
+            targets.sort(key=lambda t: first.get(t, len(s.tokens)))  # in the order the sentence names them
         if trigger.soil_is_target or (trigger.place_is_target and not targets):
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
             # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
             # recalled "in Tehran" is recalled from Iran
             soil = list(dict.fromkeys(p for p in self._places(info, clause) if p != event.actor))
             if soil:
-                # an attack has one soil; envoys recalled from several capitals are one recall from each
+                # an attack has one soil; envoys recalled from several capitals are one recall from each (an
+                # import ban on goods from several states is one ban)
                 targets = soil[:1] if trigger.soil_is_target else soil
-                event.per_target = not trigger.soil_is_target and len(soil) > 1
+                event.per_target = trigger.per_target_with is not None and len(soil) > 1
         if trigger.per_target_with is not None and len(targets) > 1 and self._near_word(
                 s, match, trigger.per_target_with) is not None:
             event.per_target = True  # "recalled its ambassadors to Israel and the United States": two envoys
@@ -658,10 +671,19 @@ class Extractor:
         for i, tok in enumerate(toks):
             if info.clauses[i] == clause + 1:
                 relative = tok.lower in self.ws.RelativePronouns
-                if relative and clause + 1 not in info.trigger_clauses:
+                if relative and clause + 1 not in info.trigger_clauses and not self._unnamed_subject(info, i):
                     return clause + 1
                 return None
         return None
+
+    def _unnamed_subject(self, info: SentenceInfo, pronoun: int) -> bool:
+        """'de sancties die het Westen Rusland heeft opgelegd': the relative clause's subject is words the
+        gazetteer does not know (an article, then no name), so the state named after it is its object."""
+        toks = info.sentence.tokens
+        k = pronoun + 1
+        if k >= len(toks) or toks[k].lower not in self.ws.Determiners:
+            return False
+        return not any(m.start in (k, k + 1) for m in info.mentions)
 
     def _is_reference(self, info: SentenceInfo, match: Match) -> bool:
         """'the expelled Czech diplomats', 'de uitgewezen diplomaten': a participle naming an act told elsewhere."""
@@ -875,7 +897,8 @@ class Extractor:
         if (cue.speaker_after or inverted) and speaker is not None:
             event.attributed_to = speaker.actor
         event.targets = [m.actor for m in info.mentions if m.actor is not None and m is not speaker
-                         and m.role not in ("location", "speaker") and m.actor != event.actor]
+                         and m.role not in ("location", "speaker") and m.actor != event.actor
+                         and not self._describes_members(info, m, event.actor)]
         event.targets = list(dict.fromkeys(event.targets))
         if not event.targets and speaker is not None and speaker.role == "owner":
             # "de Russische ambassade in Den Haag noemt …": a mission speaks to the state it is posted in
@@ -901,6 +924,14 @@ class Extractor:
             k -= 1
         ws = self.ws
         return k >= 1 and token_is(toks[k - 1], ws.StaffNouns | ws.EnvoyNouns | ws.MissionNouns)
+
+    def _describes_members(self, info: SentenceInfo, m: Mention, actor: URIRef | None) -> bool:
+        """'between the two NATO allies', 'EU-lidstaten': an organisation the actor belongs to, naming its
+        members, is no target of what the actor says."""
+        if m.actor not in self.lex.member_of.get(actor, ()):
+            return False
+        toks = info.sentence.tokens
+        return m.role == "attributive" or (m.end < len(toks) and token_is(toks[m.end], self.ws.MemberNouns))
 
     def _relative_antecedent(self, info: SentenceInfo, match: Match) -> Mention | None:
         """Who a speech verb in a relative clause is said by: the actor named right before ", which" ("the

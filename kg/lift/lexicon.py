@@ -93,6 +93,7 @@ class Lexicon:
     qids: dict[URIRef, str] = field(default_factory=dict)
     labels: dict[URIRef, str] = field(default_factory=dict)
     media: set[URIRef] = field(default_factory=set)
+    member_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # state -> the organisations it is in
     graph: Graph | None = None
     _singles: dict = field(default_factory=dict, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
@@ -285,6 +286,8 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
     actor_classes = {RKG.State, RKG.InternationalOrganisation, RKG.Alliance, RKG.MediaOrganisation}
     actors = {s for c in actor_classes for s in graph.subjects(RDF.type, c)}
     lex.media = set(graph.subjects(RDF.type, RKG.MediaOrganisation))
+    for member, org in graph.subject_objects(RKG.memberOf):
+        lex.member_of.setdefault(member, set()).add(org)
     for actor in actors:
         lex.labels[actor] = _english(graph, actor)
         if (q := _qid(graph, actor)) is not None:
