@@ -516,6 +516,46 @@ def test_the_day_it_was_made_known_dates_a_measure(lexicon, tmp_path):
     assert [r["event_class"] for r in got if r["event_class"] != "Sanction"] == ["Accusation"]
 
 
+def test_an_invasion_reported_back_is_answered(lexicon, tmp_path):
+    got = table_of(" date 2022-02-24 Oekraïne heeft donderdag de diplomatieke betrekkingen met Rusland verbroken. "
+                   "President Volodymyr Zelensky maakte dat bekend, enkele uren nadat Russische troepen het land "
+                   "waren binnengevallen.", lexicon, tmp_path)
+    (attack,) = [r for r in got if r["event_class"] == "Attack"]
+    assert (attack["actor_qid"], attack["target_qids"]) == ("Q159", "Q212")
+    (breach,) = [r for r in got if r["actor_qid"] == "Q212"]
+    assert breach["responds_to"] == attack["event_id"]
+    # made known after the actor's own step: a sequence, not an answer
+    got = table_of(" date 2022-04-25 Rusland wijst veertig Duitse diplomaten uit. Dat heeft het Russische ministerie "
+                   "maandag bekendgemaakt, nadat de Duitse ambassadeur was ontboden.", lexicon, tmp_path)
+    assert all(r["responds_to"] == "" for r in got)
+
+
+def test_who_said_what_in_a_cue_clause_or_after_to(lexicon, tmp_path):
+    got = table_of(" date 2024-03-28 Colombia ordered the expulsion of Argentine diplomats on Wednesday after "
+                   'Argentine President Javier Milei called his Colombian counterpart Gustavo Petro a "murderous '
+                   'terrorist" in a television interview.', lexicon, tmp_path)
+    assert sorted((r["event_class"], r["actor_qid"], r["target_qids"]) for r in got) == [
+        ("Accusation", "Q414", "Q739"), ("Expulsion", "Q739", "Q414")]
+    got = table_of(" date 2018-01-28 Israel's foreign ministry summoned Poland's deputy ambassador on Sunday to "
+                   "protest against a draft law that would make it illegal to accuse Poland of complicity in the "
+                   "Holocaust.",
+                   lexicon, tmp_path)
+    assert [r["event_class"] for r in got] == ["AmbassadorSummons"]
+    got = table_of(" date 2021-10-24 De ambassadeurs van de Verenigde Staten en Nederland hadden maandag opgeroepen "
+                   "tot de vrijlating van Osman Kavala.", lexicon, tmp_path)
+    assert [r["event_class"] for r in got] == ["Statement"]
+
+
+def test_a_pronoun_names_the_speaker(lexicon, tmp_path):
+    got = table_of(" date 2024-12-16 Israël sluit zijn ambassade in Dublin vanwege wat het de extreem "
+                   "anti-Israëlische politiek van de Ierse regering noemt.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] != "MissionSuspension"
+            ] == [("Accusation", "Q801", "Q27")]
+    got = table_of(" date 2022-02-24 Russische troepen vielen Oekraïne binnen. President Volodymyr Zelensky sprak van "
+                   "een aanval. Hij riep de Oekraïners op om kalm te blijven.", lexicon, tmp_path)
+    assert [r["actor_qid"] for r in got if r["event_class"] == "Statement"] == ["Q212", "Q212"]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -21,6 +21,7 @@ from kg.namespaces import RKG
 MIRROR_WINDOW = dt.timedelta(days=60)
 # a span of four weeks or more ("a month after") is told roughly: the date it gives is kept to its month
 APPROXIMATE_SPAN = 28
+TERRITORIAL = frozenset({RKG.Annexation, RKG.Referendum})  # acts on a territory or its people, aimed at no party
 HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a title
 
 
@@ -129,7 +130,9 @@ def _fill_roles(ex: Extractor) -> None:
     for info in ex.infos:
         for e in info.events:
             if e.actor is None and not e.explicit_actor and info.sentence and e.clause not in info.cue_clauses:
-                if e.actor_source == "discourse-speaker":
+                if e.actor_source == "discourse-person":
+                    e.actor = _previous_person_actor(ex, info) or last_actor
+                elif e.actor_source == "discourse-speaker":
                     # "Foreign Minister X called Algeria's decision unjustified": not the party spoken of
                     spoken_of = set(e.targets)
                     e.actor = _previous_mention_actor(ex, info, spoken_of) or (
@@ -146,6 +149,16 @@ def _fill_roles(ex: Extractor) -> None:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
 
 
+def _previous_person_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
+    """Whom the person named last, in the sentences just before, acts for ("President Zelensky … Hij …")."""
+    idx = ex.infos.index(info)
+    for prev in reversed(ex.infos[max(0, idx - 2):idx]):
+        people = [m for m in prev.mentions if m.name.kind == "person" and m.actor is not None]
+        if people:
+            return people[-1].actor
+    return None
+
+
 def _previous_mention_actor(ex: Extractor, info: SentenceInfo, exclude: set[URIRef]) -> URIRef | None:
     """The first subject-like actor of the nearest sentence before that names one (other than `exclude`)."""
     idx = ex.infos.index(info)
@@ -157,15 +170,16 @@ def _previous_mention_actor(ex: Extractor, info: SentenceInfo, exclude: set[URIR
     return None
 
 
-def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end: int) -> list[Event]:
+def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end: int,
+                     reported: bool = False) -> list[Event]:
     """'De maatregelen zijn een antwoord op …', 'Ankara reageert daarmee op …': the measures named in the
-    sentences before."""
+    sentences before (reported: the sentence reports them, "Zelensky maakte dat bekend, nadat …")."""
     toks = info.sentence.tokens
     anaphors = ex.ws.MeasureAnaphors | ex.ws.RetaliationNouns
     head = toks[:cue_start]
     pronouns = ex.ws.SubjectPronouns | ex.ws.Demonstratives
     back = ex.ws.BackReferences
-    if not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns) \
+    if not reported and not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns) \
             and not any(t.lower in back for t in toks[:cue_end]):
         return []
     adjective = next((m.actor for m in info.mentions if m.start < cue_start and m.actor is not None
@@ -191,11 +205,14 @@ def _link(ex: Extractor) -> None:
             # an act told as undone ("withdrew its decision to expel …, a day after it …") answers nothing here
             before = [e for e in info.events if e.kind == "act" and e.end <= m.start and not e.undone]
             after = [e for e in info.events if e.kind == "act" and e.start >= m.end]
+            reported = False
             if before:
                 last_clause = before[-1].clause
                 effects = [e for e in before if e.clause == last_clause]
             elif not cue.requires_cause:
                 effects = _anaphor_effects(ex, info, m.start, m.end)
+            elif _reports_back(ex, info, m.start):
+                effects, reported = _anaphor_effects(ex, info, m.start, m.end, reported=True), True
             else:
                 effects = []
             if not after:
@@ -211,6 +228,8 @@ def _link(ex: Extractor) -> None:
             cause = after[0]
             for effect in effects:
                 _fill_cause(cause, effect)
+                if reported and cause.actor == effect.actor:
+                    continue  # "Dat maakte Moskou bekend, nadat de Duitse ambassadeur was ontboden": a sequence
                 if effect.date is None and effect.offset_from is None and cause.date is not None \
                         and cause.date_source == "clause" and cue.requires_cause:
                     effect.date, effect.date_source = cause.date, "after-cause"
@@ -218,6 +237,12 @@ def _link(ex: Extractor) -> None:
                 if relation == RKG.retaliatesFor and not _reverses(effect, cause):
                     relation = RKG.respondsTo
                 effect.links.append((cause, relation, info.sentence))
+
+
+def _reports_back(ex: Extractor, info: SentenceInfo, before: int) -> bool:
+    """'Zelensky maakte dat bekend, enkele uren nadat …': a report of what was just told, before the cue."""
+    toks = info.sentence.tokens[:before]
+    return any(t.lower in ex.ws.Demonstratives for t in toks) and any(token_is(t, ex.ws.ReportVerbs) for t in toks)
 
 
 def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None:
@@ -265,8 +290,9 @@ def _fill_cause(cause: Event, effect: Event) -> None:
     if effect.actor is None:
         return
     if cause.actor is not None:
-        # "a response to the sanctions Congress approved": what an actor answers was aimed at it
-        if not cause.targets and cause.actor != effect.actor and not cause.explicit_actor:
+        # "a response to the sanctions Congress approved", "hours after Russian troops invaded the country":
+        # what an actor answers was aimed at it
+        if not cause.targets and cause.actor != effect.actor and cause.cls not in TERRITORIAL:
             cause.targets = [effect.actor]
         return
     if cause.explicit_actor:

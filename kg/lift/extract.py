@@ -265,8 +265,10 @@ class Extractor:
         nominal = self.ws.Determiners | self.ws.PossessiveClitics
         # "a suspected spy balloon", "de genoemde diplomaten", "Ottawa's call for": after an article or a
         # possessive the word is a noun or describes one; nobody speaks
+        # … and after "to" it is what someone may or may not do ("a law that would make it illegal to accuse")
+        not_said = nominal | self.ws.InfinitiveMarkers
         speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech" and not (
-            m.start > 0 and sentence.tokens[m.start - 1].lower in nominal)])
+            m.start > 0 and sentence.tokens[m.start - 1].lower in not_said)])
         mentions = self._mentions(sentence)
 
         def verbs() -> list[int]:
@@ -819,11 +821,13 @@ class Extractor:
             """'India suspended visas, a row that began when Trudeau said …': the saying has a clause of its
             own after the acts, so it is not how they are told."""
             clause = info.clauses[match.start]
-            return clause not in info.cue_clauses and all(e.end <= match.start and e.clause != clause for e in acts)
+            if clause in info.cue_clauses:  # "… after Milei called Petro a terrorist": the saying is the cause
+                return all(e.clause != clause for e in acts)
+            return all(e.end <= match.start and e.clause != clause for e in acts)
 
         chosen = None
         for cue, match in info.speech_cues:
-            cls = cue.cls if cue.cls not in (None, RKG.Statement) else self._claim(info, match)
+            cls = cue.cls if cue.cls not in (None, RKG.Statement) else self._claim(info, match, apart(match))
             if not acts or cue.speaker_after or cls != RKG.Statement or apart(match):
                 chosen = cue, match
                 break
@@ -840,6 +844,7 @@ class Extractor:
             return None  # "Dat heeft minister Landsbergis maandag aangekondigd": who told the measures before
         speaker = None
         inverted = False
+        referred = False  # the speaker is what a pronoun refers to ("which", "wat het … noemt")
         if cue.speaker_after:
             speaker = next((m for m in info.mentions if m.start >= match.end and m.role == "speaker"), None)
         else:
@@ -853,8 +858,12 @@ class Extractor:
                 # words before it name
                 before = [m for m in before if m.start > comma]
             relative = self._relative_antecedent(info, match)
+            pronoun = self._pronoun_speaker(info, match)
+            referred = relative is not None or pronoun is not None
             if relative is not None:  # "… the U.N. humanitarian office OCHA, which has warned that …"
                 before = [relative]
+            elif pronoun is not None:  # "vanwege wat het de anti-Israëlische politiek van Ierland noemt"
+                before = [pronoun]
             elif comma is not None and comma == match.start - 1 and before:
                 # "Ethiopia has ordered seven United Nations officials to leave, accusing them of …": a verb
                 # right after a comma has the subject of the clause before it
@@ -884,7 +893,7 @@ class Extractor:
             if speaker.name.kind == "person":
                 event.agent = speaker.name.entity
             agentive = [m for m in info.mentions if m.role == "agentive" and m.end <= match.start]
-            if speaker.name.kind != "person" and agentive:
+            if speaker.name.kind != "person" and agentive and not referred:
                 event.actor = agentive[0].actor
         else:
             gov = word_forms(self.lex, (LEX.GovernmentNouns,), self.lang)  # "onderminister", "vicepremier"
@@ -892,6 +901,8 @@ class Extractor:
             if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]):
                 return None
             event.actor_source = "discourse-speaker"
+            if any(t.lower in self.ws.PersonalPronouns for t in s.tokens[:match.start]):
+                event.actor_source = "discourse-person"  # "Hij riep de Oekraïners op …": the person just named
         if event.actor in self.lex.media or (speaker is not None and speaker.actor in self.lex.media):
             event.cls = RKG.Claim
         if (cue.speaker_after or inverted) and speaker is not None:
@@ -933,6 +944,19 @@ class Extractor:
         toks = info.sentence.tokens
         return m.role == "attributive" or (m.end < len(toks) and token_is(toks[m.end], self.ws.MemberNouns))
 
+    def _pronoun_speaker(self, info: SentenceInfo, match: Match) -> Mention | None:
+        """'… over what it called Moscow's malign activities': a pronoun opening the saying's clause, before any
+        name in it, stands for the subject named last before it."""
+        clause = info.clauses[match.start]
+        toks = info.sentence.tokens
+        start = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
+        first_name = min((m.start for m in info.mentions if start <= m.start < match.start), default=match.start)
+        pronoun = next((i for i in range(start, first_name) if toks[i].lower in self.ws.SubjectPronouns), None)
+        if pronoun is None:
+            return None
+        return next((m for m in reversed(info.mentions) if m.end <= pronoun and m.actor is not None
+                     and m.role in ("np", "agentive") and m.actor not in self.lex.media), None)
+
     def _relative_antecedent(self, info: SentenceInfo, match: Match) -> Mention | None:
         """Who a speech verb in a relative clause is said by: the actor named right before ", which" ("the
         U.N. office OCHA, which has warned …", "de Russische ambassade, die liet weten …")."""
@@ -945,14 +969,19 @@ class Extractor:
         return next((m for m in reversed(info.mentions) if m.end <= k - 1 and k - 1 - m.end <= RELATIVE_REACH
                      and m.actor is not None and m.role != "location"), None)
 
-    def _claim(self, info: SentenceInfo, match: Match) -> URIRef:
+    def _claim(self, info: SentenceInfo, match: Match, apart: bool = False) -> URIRef:
         """What plain reported speech is by its words: a denial, an accusation or a statement. Only the words
         before an act it tells count ("said Japan had taken a hostile course and that the diplomats must
-        leave": an accusation; "said it was expelling ten diplomats": the act is the news)."""
+        leave": an accusation; "said it was expelling ten diplomats": the act is the news). A saying told
+        apart from the acts of its sentence ("… after Milei called Petro a murderous terrorist") has its words."""
         toks = info.sentence.tokens
         acts = [e.start for e in info.events if e.kind == "act" and not e.reference]
-        end = min((a for a in acts if a >= match.end), default=match.end if acts else len(toks))
+        end = min((a for a in acts if a >= match.end), default=match.end if acts and not apart else len(toks))
         said = toks[match.end:end]
+        clause = info.clauses[match.start]
+        if apart and clause in info.cue_clauses:
+            # … and told as a cause, in Dutch the words before the verb closing its clause ("vanwege wat het … noemt")
+            said = [t for i, t in enumerate(toks[:match.start]) if info.clauses[i] == clause] + said
         words = {t.lower for t in said} | {t.lemma for t in said}
         if not words.isdisjoint(self.ws.DenialWords):
             return RKG.Denial
