@@ -212,6 +212,7 @@ class Mention:
 
 
 OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
+GOVERNMENT_SETS = (LEX.GovernmentNouns,)  # who acts for a state: "de Italiaanse vicepremier"
 DESCRIPTIVE_KINDS = frozenset({"description", "adjective", "demonym"})  # may be written in lower case
 
 
@@ -307,7 +308,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
     (nouns, gov, agent_markers, target_markers, place_markers, determiners, possessive, clitics,
      stops, coordinators) = _role_words(lex, language)
     noun_forms = word_forms(lex, OWNED_NOUN_SETS, language)  # "de Russische ambassademedewerkers"
-    gov_forms = word_forms(lex, (LEX.GovernmentNouns,), language)  # "de Italiaanse vicepremier"
+    gov_forms = word_forms(lex, GOVERNMENT_SETS, language)  # "de Italiaanse vicepremier"
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 
 from kg.lift.analyse import (
+    GOVERNMENT_SETS,
     DateExpr,
     Match,
     Mention,
@@ -36,6 +37,9 @@ from kg.lift.lexicon import ActorName, Cue, Lexicon, Pattern, PatternIndex, Trig
 from kg.lift.text import Sentence
 from kg.namespaces import LEX, RKG
 
+# looked up once: an rdflib namespace attribute builds a new URIRef at every use
+STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
+MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
@@ -320,9 +324,11 @@ class Extractor:
         foreign minister Nikola Selakovic". The gazetteer cannot hold every official; the article says whom
         they act for, so "Di Maio" later in it speaks for Italy. Only names of two or more capitalised
         words count; the full name and its last words are remembered for this article."""
+        if not any(m.role == "agentive" for m in mentions):
+            return
         toks = sentence.tokens
         titles = self.ws.OfficeTitleWords
-        gov = word_forms(self.lex, (LEX.GovernmentNouns,), self.lang)
+        gov = word_forms(self.lex, GOVERNMENT_SETS, self.lang)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for m in mentions:
             if m.role != "agentive" or m.actor is None:
@@ -409,7 +415,7 @@ class Extractor:
                     continue
                 if trigger.requires is not None:
                     distance = self._near_word(sentence, match, trigger.requires)
-                    if distance is None and trigger.requires == LEX.StaffNouns and people:
+                    if distance is None and trigger.requires == STAFF_NOUNS and people:
                         # "ordered the two Russians out": people named by nationality are staff enough
                         distance = min(min(abs(i - match.start), abs(i - (match.end - 1))) for i in people)
                         distance = distance if distance <= REQUIREMENT_WINDOW else None
@@ -764,7 +770,7 @@ class Extractor:
             after = toks[i + 1:i + 4]
             if event.count is None and any(token_is(t, staff) for t in after):
                 event.count = n
-            if i > event.start and i > 0 and toks[i - 1].lower in cap_markers and event.cls == RKG.MissionDownsizing:
+            if i > event.start and i > 0 and toks[i - 1].lower in cap_markers and event.cls == MISSION_DOWNSIZING:
                 event.cap_after = n
 
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
@@ -827,8 +833,8 @@ class Extractor:
 
         chosen = None
         for cue, match in info.speech_cues:
-            cls = cue.cls if cue.cls not in (None, RKG.Statement) else self._claim(info, match, apart(match))
-            if not acts or cue.speaker_after or cls != RKG.Statement or apart(match):
+            cls = cue.cls if cue.cls not in (None, STATEMENT) else self._claim(info, match, apart(match))
+            if not acts or cue.speaker_after or cls != STATEMENT or apart(match):
                 chosen = cue, match
                 break
         if chosen is None:
@@ -836,10 +842,10 @@ class Extractor:
         cue, match = chosen
         s = info.sentence
         has_act = bool(acts) and not cue.speaker_after and not apart(match)
-        if cls == RKG.Statement and has_act:
+        if cls == STATEMENT and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
         toks = s.tokens
-        if cls == RKG.Statement and len(toks) > 1 and toks[0].lower in self.ws.Demonstratives and (
+        if cls == STATEMENT and len(toks) > 1 and toks[0].lower in self.ws.Demonstratives and (
                 token_is(toks[1], self.ws.Auxiliaries) or match.start == 1):
             return None  # "Dat heeft minister Landsbergis maandag aangekondigd": who told the measures before
         speaker = None
@@ -896,7 +902,7 @@ class Extractor:
             if speaker.name.kind != "person" and agentive and not referred:
                 event.actor = agentive[0].actor
         else:
-            gov = word_forms(self.lex, (LEX.GovernmentNouns,), self.lang)  # "onderminister", "vicepremier"
+            gov = word_forms(self.lex, GOVERNMENT_SETS, self.lang)  # "onderminister", "vicepremier"
             pronouns = self.ws.SubjectPronouns
             if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]):
                 return None
@@ -904,7 +910,7 @@ class Extractor:
             if any(t.lower in self.ws.PersonalPronouns for t in s.tokens[:match.start]):
                 event.actor_source = "discourse-person"  # "Hij riep de Oekraïners op …": the person just named
         if event.actor in self.lex.media or (speaker is not None and speaker.actor in self.lex.media):
-            event.cls = RKG.Claim
+            event.cls = CLAIM
         if (cue.speaker_after or inverted) and speaker is not None:
             event.attributed_to = speaker.actor
         event.targets = [m.actor for m in info.mentions if m.actor is not None and m is not speaker
@@ -984,12 +990,12 @@ class Extractor:
             said = [t for i, t in enumerate(toks[:match.start]) if info.clauses[i] == clause] + said
         words = {t.lower for t in said} | {t.lemma for t in said}
         if not words.isdisjoint(self.ws.DenialWords):
-            return RKG.Denial
+            return DENIAL
         if not words.isdisjoint(self.ws.AccusationWords):
-            return RKG.Accusation
+            return ACCUSATION
         if not words.isdisjoint(self.ws.CriticismWords):
-            return RKG.Criticism
-        return RKG.Statement
+            return CRITICISM
+        return STATEMENT
 
     def _retaliation_nouns(self, info: SentenceInfo) -> None:
         words = self.ws.RetaliationNouns
