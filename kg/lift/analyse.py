@@ -399,6 +399,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     if not anchors and not has_year and not offset_ranks and not relative_ranks:
         return out  # no month, weekday, year or relative date: most sentences
     future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners
+    sets = lex.sets(language)
+    year_modifiers = sets.Determiners | sets.OriginMarkers
     used: set[int] = set()
 
     def is_future(i: int) -> bool:
@@ -472,6 +474,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             used.add(i)
             continue
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
+            if i > 0 and tokens[i - 1].lower in year_modifiers:
+                continue  # "the 1972 Simla Agreement", "het verdrag uit 2002": whose year, not when it happened
             out.append(DateExpr(i, i + 1, PartialDate(int(tok.text)), is_future(i)))
             used.add(i)
     for rank in offset_ranks:

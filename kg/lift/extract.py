@@ -40,6 +40,7 @@ from kg.namespaces import LEX, RKG
 # looked up once: an rdflib namespace attribute builds a new URIRef at every use
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
+INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
@@ -281,7 +282,9 @@ class Extractor:
 
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues], mentions, verbs)
         for cue, match in speech_cues:
-            if cue.speaker_after:
+            # "volgens Moskou", and a verb right after a quote or a comma: '"…", zei Nederland'
+            inverted = match.start > 0 and sentence.tokens[match.start - 1].text in INVERSION_MARKS
+            if cue.speaker_after or inverted:
                 for m in mentions:
                     if match.end <= m.start <= match.end + 4 and m.role != "location":
                         m.role = "speaker"
@@ -305,8 +308,9 @@ class Extractor:
                     self.events.append(part)
         speech = self._speech(info)
         if speech is not None:
-            info.events.append(speech)
-            self.events.append(speech)
+            for part in [speech, *_per_co_actor([speech])]:
+                info.events.append(part)
+                self.events.append(part)
 
     def _mentions(self, sentence: Sentence) -> list[Mention]:
         mentions = find_mentions(sentence, self.lex)
@@ -821,14 +825,19 @@ class Extractor:
         # "according to X, …" attributes a claim even beside an act; "X said it expelled …" does not, but
         # a second verb that says more than "said" does ("… said it would withdraw its envoy, and
         # dismissed the allegations")
-        acts = [e for e in info.events if e.kind == "act" and not e.reference]
+        # (an annexation or attack no one is named for is not what the speaker did: "… was illegaal, zei Nederland")
+        acts = [e for e in info.events if e.kind == "act" and not e.reference
+                and not (e.explicit_actor and e.actor is None)]
 
         def apart(match: Match) -> bool:
             """'India suspended visas, a row that began when Trudeau said …': the saying has a clause of its
             own after the acts, so it is not how they are told."""
             clause = info.clauses[match.start]
             if clause in info.cue_clauses:  # "… after Milei called Petro a terrorist": the saying is the cause
-                return all(e.clause != clause for e in acts)
+                # (not "…, the ministry said" closing the sentence: that tells all of it)
+                opened = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
+                return all(e.clause != clause for e in acts) and not any(
+                    t.text == "," for t in info.sentence.tokens[opened:match.start])
             return all(e.end <= match.start and e.clause != clause for e in acts)
 
         chosen = None
@@ -851,6 +860,7 @@ class Extractor:
         speaker = None
         inverted = False
         referred = False  # the speaker is what a pronoun refers to ("which", "wat het … noemt")
+        co_speakers: list[Mention] = []
         if cue.speaker_after:
             speaker = next((m for m in info.mentions if m.start >= match.end and m.role == "speaker"), None)
         else:
@@ -878,6 +888,14 @@ class Extractor:
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
                 speaker = persons[-1] if persons else before[-1]
+                if not persons:  # "Nederland en Australië houden Rusland verantwoordelijk": each says it
+                    k = before.index(speaker)
+                    while k > 0 and self._joined(info, before[k - 1], before[k]):
+                        k -= 1
+                        co_speakers.append(before[k])
+                    lead = s.tokens[:co_speakers[-1].start] if co_speakers else []
+                    if any(t.lower not in self.ws.Determiners and t.lower not in self.ws.CueModifiers for t in lead):
+                        co_speakers = []  # "de ambassadeurs van de VS, Duitsland en Nederland": one joint saying
             elif match.start > 0 and s.tokens[match.start - 1].text in ",”\"'’":
                 # a quote, then the verb, then who spoke: '"…", zei de woordvoerder van Rusland'
                 after = [m for m in info.mentions if match.end <= m.start <= match.end + 6
@@ -913,9 +931,10 @@ class Extractor:
             event.cls = CLAIM
         if (cue.speaker_after or inverted) and speaker is not None:
             event.attributed_to = speaker.actor
+        event.co_actors = [a for a in dict.fromkeys(m.actor for m in co_speakers) if a is not None and a != event.actor]
         event.targets = [m.actor for m in info.mentions if m.actor is not None and m is not speaker
                          and m.role not in ("location", "speaker") and m.actor != event.actor
-                         and not self._describes_members(info, m, event.actor)]
+                         and m not in co_speakers and not self._describes_members(info, m, event.actor)]
         event.targets = list(dict.fromkeys(event.targets))
         if not event.targets and speaker is not None and speaker.role == "owner":
             # "de Russische ambassade in Den Haag noemt …": a mission speaks to the state it is posted in
@@ -925,7 +944,9 @@ class Extractor:
         # dates after the cue belong to what was said, not to the saying, except one right after the verb,
         # before the clause of what was said opens ("warned last month that …", "noemde Nederland zaterdag …")
         subordinators = self.ws.Subordinators
-        past = [d for d in info.dates if not d.future and d.end <= match.start] or [
+        # after a quote ('"…", zei Nederland vrijdag') the dates before the verb are what was said about
+        quoted = inverted or (match.start > 0 and toks[match.start - 1].text in INVERSION_MARKS - {","})
+        past = [d for d in info.dates if not d.future and d.end <= match.start and not quoted] or [
             d for d in info.dates if not d.future and match.start < d.start and d.end < match.end] or [
             d for d in info.dates if not d.future and 0 <= d.start - match.end <= 2
             and not any(t.lower in subordinators for t in s.tokens[match.end:d.start])]
