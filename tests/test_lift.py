@@ -556,6 +556,29 @@ def test_a_pronoun_names_the_speaker(lexicon, tmp_path):
     assert [r["actor_qid"] for r in got if r["event_class"] == "Statement"] == ["Q212", "Q212"]
 
 
+def test_a_charge_made_known_today_and_each_who_makes_it(lexicon, tmp_path):
+    got = table_of(" date 2018-05-25 Nederland en Australië houden Rusland verantwoordelijk voor het neerhalen van "
+                   "vlucht MH17 boven Oost-Oekraïne. Dat heeft het kabinet vrijdag bekendgemaakt.\n\nBij de ramp in "
+                   "juli 2014 kwamen 298 mensen om het leven.", lexicon, tmp_path)
+    assert sorted(r["actor_qid"] for r in got if r["event_class"] == "Accusation") == ["Q29999", "Q408"]
+    (attack,) = [r for r in got if r["event_class"] == "Attack"]
+    # the day of the charge is not the day of the act; who charges is not its target; the disaster is that act
+    assert (attack["actor_qid"], attack["target_qids"], attack["date"]) == ("Q159", "Q212", "2014-07")
+
+
+def test_a_year_that_names_a_thing_and_words_on_an_act_named_before(lexicon, tmp_path):
+    got = table_of(" date 2025-04-24 Pakistan on Thursday closed its airspace to Indian airlines and said it would "
+                   "hold in abeyance the 1972 Simla Agreement.", lexicon, tmp_path)
+    assert sorted((r["event_class"], r["date"]) for r in got) == [
+        ("AccessRestriction", "2025-04-24"), ("CooperationSuspension", "2025-04-24")]
+    got = table_of(" date 2021-03-23 China heeft maandag sancties ingesteld tegen Europese politici. Peking reageerde "
+                   "daarmee op sancties die de Europese Unie eerder op de dag had aangekondigd.", lexicon, tmp_path)
+    assert not [r for r in got if r["event_class"] == "Statement"]  # "die … had aangekondigd" tells a measure
+    got = table_of(" date 2018-05-25 De annexatie van de Krim in maart 2014 was illegaal, zei Nederland.", lexicon,
+                   tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in got] == [("Statement", "Q29999", "2018-05-25")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

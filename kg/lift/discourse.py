@@ -328,6 +328,8 @@ def _report_dates(ex: Extractor) -> None:
             for e in prev.events:
                 # a date from another clause of its sentence ("omdat zij deze week Taiwan bezocht") yields to
                 # the day the measure was made known
+                if e.charged:
+                    continue  # the day a charge was made known is not the day of the act it charges
                 if e.date is None or (e.date_source == "sentence" and not _finer(e.date, date)):
                     e.date, e.date_source = date, "report"
                     e.spans.append((info.sentence.start, info.sentence.end))
@@ -345,7 +347,10 @@ def _compatible(a: Event, b: Event) -> bool:
         return True
     if a.actor is not None and b.actor is not None and a.actor != b.actor:
         return False
-    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+    nameless = (a.explicit_actor and a.actor is None) or (b.explicit_actor and b.actor is None)
+    if a.targets and b.targets and not set(a.targets) & set(b.targets) and not nameless:
+        # (an attack no one is named for only ever counts as one that names its actor: "de ramp in juli 2014",
+        # whose victims' nationality says nothing of whom it was aimed at)
         return False
     if a.cls == RKG.OfficeClosure and a.places and b.places and a.places.isdisjoint(b.places):
         return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices

@@ -79,6 +79,7 @@ class Event:
     co_actors: list[URIRef] = field(default_factory=list)  # "Poland and Lithuania expelled …": one act each
     per_target: bool = False  # "recalled its ambassadors in the US and Australia": one act per target
     undone: bool = False  # "withdrew its decision to expel …": an act taken before, told as undone now
+    charged: bool = False  # told as what someone is held responsible for or accused of
     trigger: URIRef | None = None  # the lexicon entry that told it (an act)
     places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
@@ -467,10 +468,13 @@ class Extractor:
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
         if followed is not None:  # "…, and Italy and Spain followed": who stands right before the cue
             actor_m = self._subject_before(info, match, usable)
-        if actor_m is None and trigger.explicit_actor:
-            actor_m = self._held_responsible(info, match, usable)
-        if actor_m is None and not trigger.explicit_actor:
-            actor_m = self._accused(info, match, usable)
+        if actor_m is None:
+            actor_m = (self._held_responsible if trigger.explicit_actor else self._accused)(info, match, usable)
+            # what an act is laid at someone's door for was done before the charge: the charge's day is not its
+            # day, and who charges is not its target ("Nederland en Australië houden Rusland verantwoordelijk …")
+            event.charged = actor_m is not None and actor_m.start < match.start
+            if event.charged:
+                usable = [m for m in usable if m.start >= actor_m.start]
         if actor_m is None and match.start > 0 and token_is(s.tokens[match.start - 1], self.ws.SubjectPronouns):
             # "…, a day after it ordered him out": the pronoun is the subject of the clause before
             actor_m = next((m for m in info.mentions if m.end <= match.start and info.clauses[m.start] < clause
@@ -840,8 +844,20 @@ class Extractor:
                     t.text == "," for t in info.sentence.tokens[opened:match.start])
             return all(e.end <= match.start and e.clause != clause for e in acts)
 
+        def describes_act(match: Match) -> bool:
+            """'sancties die de EU had aangekondigd': the verb tells how a measure came, it is no saying."""
+            clause = info.clauses[match.start]
+            opened = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
+            toks = info.sentence.tokens
+            if opened == 0 or not token_is(toks[opened], self.ws.RelativePronouns):
+                return False
+            k = opened - 1 if toks[opened - 1].text != "," else opened - 2
+            return any(e.kind == "act" and e.start <= k < e.end for e in info.events)
+
         chosen = None
         for cue, match in info.speech_cues:
+            if describes_act(match):
+                continue
             cls = cue.cls if cue.cls not in (None, STATEMENT) else self._claim(info, match, apart(match))
             if not acts or cue.speaker_after or cls != STATEMENT or apart(match):
                 chosen = cue, match
