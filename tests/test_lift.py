@@ -579,6 +579,25 @@ def test_a_year_that_names_a_thing_and_words_on_an_act_named_before(lexicon, tmp
     assert [(r["event_class"], r["actor_qid"], r["date"]) for r in got] == [("Statement", "Q29999", "2018-05-25")]
 
 
+def test_several_states_cut_ties_and_each_expels(lexicon, tmp_path):
+    got = table_of(" date 2017-06-05 DUBAI, June 5 (Reuters) - Saudi Arabia, Bahrain and Egypt severed diplomatic "
+                   "relations with Qatar on Monday, accusing it of supporting terrorism. Saudi Arabia gave Qatari "
+                   "citizens two weeks to leave the kingdom.", lexicon, tmp_path)
+    assert _acts(got, "CooperationSuspension") == [("Q398", "Q846"), ("Q79", "Q846"), ("Q851", "Q846")]
+    assert _acts(got, "Expulsion") == [("Q851", "Q846")]
+    assert [r["actor_qid"] for r in got if r["event_class"] == "Accusation"] == ["Q851"]  # not the agency
+
+
+def test_a_demand_after_an_act_and_a_saying_after_a_comma(lexicon, tmp_path):
+    got = table_of(" date 2024-05-22 Milei noemde de vrouw van Sánchez zondag corrupt. Spanje riep de ambassadeur "
+                   "daarop voor overleg terug en eiste publieke excuses.", lexicon, tmp_path)
+    assert sorted(r["event_class"] for r in got) == ["Accusation", "RelationsDowngrade", "Statement"]
+    got = table_of(" date 2023-01-28 Azerbaijan said it would evacuate its embassy in Tehran after a gunman killed the "
+                   "head of security, an attack President Ilham Aliyev called an act of terrorism.", lexicon, tmp_path)
+    assert sorted((r["event_class"], r["actor_qid"]) for r in got) == [
+        ("Accusation", "Q227"), ("MissionSuspension", "Q227")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

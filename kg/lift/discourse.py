@@ -315,7 +315,11 @@ def _report_dates(ex: Extractor) -> None:
     anaphora = ex.ws.SubjectPronouns | ex.ws.Demonstratives
     for idx, info in enumerate(ex.infos):
         toks = info.sentence.tokens
-        if info.events or not toks or toks[0].lower not in anaphora or not info.dates:
+        if info.events or not toks or not info.dates:
+            continue
+        # "Dat maakte het ministerie zaterdag bekend", "Albares maakte dat dinsdag bekend"
+        if toks[0].lower not in anaphora and not any(
+                token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)):
             continue
         if not any(token_is(t, report) for t in toks):
             continue

@@ -837,11 +837,18 @@ class Extractor:
             """'India suspended visas, a row that began when Trudeau said …': the saying has a clause of its
             own after the acts, so it is not how they are told."""
             clause = info.clauses[match.start]
+            toks = info.sentence.tokens
+            if match.start > 0 and toks[match.start - 1].lower in self.ws.Coordinators and all(
+                    e.end <= match.start for e in acts):
+                return True  # "Spanje riep de ambassadeur terug en eiste publieke excuses": a saying of its own
             if clause in info.cue_clauses:  # "… after Milei called Petro a terrorist": the saying is the cause
                 # (not "…, the ministry said" closing the sentence: that tells all of it)
                 opened = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
-                return all(e.clause != clause for e in acts) and not any(
-                    t.text == "," for t in info.sentence.tokens[opened:match.start])
+                dated = {i for d in info.dates for i in range(d.start, d.end)}
+                closing = all(t.text in ".!?\"”’'" or i in dated or t.lower in self.ws.DateLeadWords
+                              for i, t in enumerate(toks[match.end:], match.end))
+                return all(e.clause != clause for e in acts) and not (closing and any(
+                    t.text == "," for t in toks[opened:match.start]))
             return all(e.end <= match.start and e.clause != clause for e in acts)
 
         def describes_act(match: Match) -> bool:
@@ -899,7 +906,7 @@ class Extractor:
             elif comma is not None and comma == match.start - 1 and before:
                 # "Ethiopia has ordered seven United Nations officials to leave, accusing them of …": a verb
                 # right after a comma has the subject of the clause before it
-                subjects = [m for m in before if m.role in ("np", "agentive")]
+                subjects = [m for m in before if m.role in ("np", "agentive") and m.actor not in self.lex.media]
                 before = subjects[:1] or before
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
