@@ -598,6 +598,30 @@ def test_a_demand_after_an_act_and_a_saying_after_a_comma(lexicon, tmp_path):
         ("Accusation", "Q227"), ("MissionSuspension", "Q227")]
 
 
+def test_seized_ships_the_dateline_and_a_measure_asked_for(lexicon, tmp_path):
+    got = table_of(" date 2019-07-20 LONDON/DUBAI, July 19 (Reuters) - Iran's Revolutionary Guards seized a British-"
+                   "flagged oil tanker in the Strait of Hormuz on Friday, two weeks after British forces seized an "
+                   "Iranian tanker off Gibraltar.", lexicon, tmp_path)
+    seizures = sorted((r["actor_qid"], r["target_qids"], r["date"]) for r in got)
+    assert seizures == [("Q145", "Q794", "2019-07-05"), ("Q794", "Q145", "2019-07-19")]  # not London's
+    got = table_of(" date 2021-05-25 The leaders also asked for new economic sanctions against Belarus. The ship was "
+                   "carrying oil to Syria in breach of EU sanctions.", lexicon, tmp_path)
+    assert not [r for r in got if r["event_class"] == "Sanction"]
+
+
+def test_both_countries_and_a_measure_named_before_the_cue(lexicon, tmp_path):
+    got = table_of(" date 2024-05-23 Israël heeft woensdag zijn ambassadeurs in Ierland en Noorwegen teruggeroepen, "
+                   "nadat beide landen hadden aangekondigd dat zij een Palestijnse staat erkennen.", lexicon, tmp_path)
+    assert sorted(r["actor_qid"] for r in got if r["event_class"] == "Statement") == ["Q20", "Q27"]
+    got = table_of(" date 2018-11-30 Oekraïne weigert Russische mannen de toegang. Dat maakte de grenswacht "
+                   "vrijdag bekend. Kiev neemt de maatregel na het incident in de Straat van Kertsj, waar de Russische "
+                   "kustwacht zondag drie Oekraïense marineschepen in beslag nam.", lexicon, tmp_path)
+    (seizure,) = [r for r in got if r["event_class"] == "PropertySeizure"]
+    (ban,) = [r for r in got if r["event_class"] == "AccessRestriction"]
+    assert (seizure["actor_qid"], seizure["date"], ban["date"]) == ("Q159", "2018-11-25", "2018-11-30")
+    assert ban["responds_to"] == seizure["event_id"]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -35,6 +35,9 @@ def resolve(ex: Extractor) -> list[Event]:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     events = _merge(ex.events)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
+    for e in events:  # a headline's act that no later mention completed: the guess it was spared
+        if e.kind == "act" and e.actor is not None and not e.targets and not e.explicit_actor and _headline(e):
+            e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor and t not in media]
     for e in events:  # … and merging adds the targets of the mentions merged
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     _resolve_dates(ex, events)
@@ -102,8 +105,8 @@ def _break_cycles(events: list[Event]) -> None:
         e.links = links
 
 
-def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URIRef]:
-    """Who an actor is acting against, from what came before; else the article's most named other actor."""
+def _counterpart(ex: Extractor, actor: URIRef | None, before: Event, guess: bool = True) -> list[URIRef]:
+    """Who an actor is acting against, from what came before; else (guess) the article's most named other actor."""
     previous = [e for e in ex.events if e.order < before.order and e.actor is not None]
     for e in reversed(previous):
         if e.actor == actor and e.targets:
@@ -120,6 +123,8 @@ def _counterpart(ex: Extractor, actor: URIRef | None, before: Event) -> list[URI
             (e for n in named for e in acts if e.cls == n.cls), None) or next(reversed(acts), None)  # the lead
         if act is not None:
             return [act.actor]
+    if not guess:
+        return []
     # the most named; between equals, the first named (mention_counts keeps the order of first mention)
     others = [(n, -k, a) for k, (a, n) in enumerate(ex.mention_counts.items()) if a != actor and a not in ex.lex.media]
     return [max(others)[2]] if others else []
@@ -144,7 +149,9 @@ def _fill_roles(ex: Extractor) -> None:
             # cause: '"This measure is a response to an unacceptable decision," a spokesperson said'
             if e.actor is not None and not e.targets and not e.explicit_actor and (
                     e.kind == "speech" or e.clause not in info.cue_clauses):
-                e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor]
+                # a headline's act is told again below, with its target: no guess before it merges
+                guess = e.kind != "act" or not _headline(e)
+                e.targets = [t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
 
@@ -209,7 +216,9 @@ def _link(ex: Extractor) -> None:
             if before:
                 last_clause = before[-1].clause
                 effects = [e for e in before if e.clause == last_clause]
-            elif not cue.requires_cause:
+            elif not cue.requires_cause or any(token_is(t, ex.ws.MeasureAnaphors)
+                                               for t in info.sentence.tokens[:m.start]):
+                # "Kiev neemt de maatregel na het incident …": the measure named before the cue
                 effects = _anaphor_effects(ex, info, m.start, m.end)
             elif _reports_back(ex, info, m.start):
                 effects, reported = _anaphor_effects(ex, info, m.start, m.end, reported=True), True
@@ -231,7 +240,7 @@ def _link(ex: Extractor) -> None:
                 if reported and cause.actor == effect.actor:
                     continue  # "Dat maakte Moskou bekend, nadat de Duitse ambassadeur was ontboden": a sequence
                 if effect.date is None and effect.offset_from is None and cause.date is not None \
-                        and cause.date_source == "clause" and cue.requires_cause:
+                        and cause.date_source == "clause" and cue.requires_cause and effect.sentence is info.sentence:
                     effect.date, effect.date_source = cause.date, "after-cause"
                 relation = cue.relation or RKG.respondsTo
                 if relation == RKG.retaliatesFor and not _reverses(effect, cause):

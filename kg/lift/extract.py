@@ -45,6 +45,8 @@ NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
 NAME_REACH = 5  # office words between a nationality and a name ("Italiaanse vicepremier Luigi Di Maio")
+DATELINE_DASHES = frozenset("-–—")  # after "(Reuters)" in a wire dateline
+REQUEST_REACH = 5  # words between "asked for" and the measure asked for
 RELATIVE_REACH = 4  # words between an actor and the ", which" that refers back to it ("U.N. humanitarian office OCHA")
 
 
@@ -237,6 +239,18 @@ class Extractor:
             k += 1
         return k < len(toks) and token_is(toks[k], self.ws.DecisionNouns)
 
+    def _requested(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
+        """'asked for new economic sanctions', 'riepen op tot sancties': a measure asked for is not taken."""
+        toks = sentence.tokens
+        clause = clauses[match.start]
+        return any(token_is(toks[i], self.ws.RequestVerbs) and toks[i + 1].lower in self.ws.RequestPrepositions
+                   for i in range(max(0, match.start - REQUEST_REACH), match.start - 1) if clauses[i] == clause)
+
+    def _breached(self, sentence: Sentence, match: Match) -> bool:
+        """'in breach of EU sanctions', 'in strijd met de sancties': a measure named as broken, not taken."""
+        toks = sentence.tokens
+        return any(token_is(toks[i], self.ws.BreachWords) for i in range(max(0, match.start - 3), match.start))
+
     def _negated(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
         neg = self.ws.Negations
         hyp = self.ws.Hypotheticals
@@ -318,10 +332,21 @@ class Extractor:
         if self.local_names:
             mentions = self._local_mentions(sentence, mentions)
         classify_mentions(sentence, mentions, self.lex, self.lang)
+        mentions = self._without_dateline(sentence, mentions)
         self._learn_names(sentence, mentions)
         for m in mentions:
             if m.actor is not None and m.role != "location":
                 self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
+        return mentions
+
+    def _without_dateline(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """'LONDON/DUBAI, July 19 (Reuters) - …': the places and the agency of a wire dateline say where the
+        report was filed; they neither act, speak nor are where anything happened."""
+        toks = sentence.tokens
+        for m in mentions:
+            if m.actor in self.lex.media and m.end + 1 < len(toks) and toks[m.end].text == ")" \
+                    and toks[m.end + 1].text in DATELINE_DASHES:
+                return [other for other in mentions if other.start > m.end]
         return mentions
 
     def _learn_names(self, sentence: Sentence, mentions: list[Mention]) -> None:
@@ -428,7 +453,7 @@ class Extractor:
                         continue
                 else:
                     distance = NO_REQUIREMENT_DISTANCE
-                if self._negated(sentence, match, clauses):
+                if self._negated(sentence, match, clauses) or self._requested(sentence, match, clauses):
                     continue
                 candidates.append((distance, match.start, trigger, match))
         chosen: list[tuple[Trigger, Match]] = []
@@ -456,7 +481,8 @@ class Extractor:
                       explicit_actor=trigger.explicit_actor)
         event.trigger = trigger.iri
         event.undone = self._decision_undone(info, match)
-        event.reference = event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
+        event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
+                           or self._breached(s, match))
         event.spans.append((s.start, s.end))
         relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
@@ -908,10 +934,13 @@ class Extractor:
                 # right after a comma has the subject of the clause before it
                 subjects = [m for m in before if m.role in ("np", "agentive") and m.actor not in self.lex.media]
                 before = subjects[:1] or before
+            both = self._both(info, match)
+            if both:  # "nadat beide landen hadden aangekondigd …": the two states just named, each
+                before, co_speakers = both[1:], both[:1]
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
                 speaker = persons[-1] if persons else before[-1]
-                if not persons:  # "Nederland en Australië houden Rusland verantwoordelijk": each says it
+                if not persons and not both:  # "Nederland en Australië houden Rusland verantwoordelijk": each says it
                     k = before.index(speaker)
                     while k > 0 and self._joined(info, before[k - 1], before[k]):
                         k -= 1
@@ -993,6 +1022,22 @@ class Extractor:
             return False
         toks = info.sentence.tokens
         return m.role == "attributive" or (m.end < len(toks) and token_is(toks[m.end], self.ws.MemberNouns))
+
+    def _both(self, info: SentenceInfo, match: Match) -> list[Mention]:
+        """'beide landen', 'both countries' before a speech verb in its clause: the last two states named before."""
+        toks = info.sentence.tokens
+        clause = info.clauses[match.start]
+        at = next((i for i in range(match.start) if info.clauses[i] == clause and toks[i].lower in self.ws.BothWords),
+                  None)
+        if at is None:
+            return []
+        named: list[Mention] = []
+        for m in reversed([m for m in info.mentions if m.end <= at and m.actor is not None]):
+            if all(m.actor != n.actor for n in named):
+                named.append(m)
+            if len(named) == 2:
+                return named[::-1]
+        return []
 
     def _pronoun_speaker(self, info: SentenceInfo, match: Match) -> Mention | None:
         """'… over what it called Moscow's malign activities': a pronoun opening the saying's clause, before any
