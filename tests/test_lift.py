@@ -622,6 +622,21 @@ def test_both_countries_and_a_measure_named_before_the_cue(lexicon, tmp_path):
     assert ban["responds_to"] == seizure["event_id"]
 
 
+def test_several_answer_one_act_aimed_at_them_all(lexicon, tmp_path):
+    got = table_of(" date 2021-02-09 Duitsland, Polen en Zweden hebben maandag elk een Russische diplomaat uitgewezen. "
+                   "Zij reageren daarmee op de uitzetting van drie van hun diplomaten door Rusland vorige week.",
+                   lexicon, tmp_path)
+    (russia,) = [r for r in got if r["actor_qid"] == "Q159"]
+    assert set(russia["target_qids"].split("|")) == {"Q183", "Q36", "Q34"}
+    assert sorted(r["responds_to"] for r in got if r["actor_qid"] != "Q159") == [russia["event_id"]] * 3
+
+
+def test_a_visit_by_someone_is_not_their_cancelling(lexicon, tmp_path):
+    got = table_of(" date 2023-01-23 Turkey cancelled a planned visit by Sweden's defence minister on Saturday.",
+                   lexicon, tmp_path)
+    assert _acts(got, "CooperationSuspension") == [("Q43", "Q34")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -197,10 +197,13 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end:
         if not acts:
             continue
         actor = adjective or acts[-1].actor
+        last = acts[-1]
         group = []
         for p in ex.infos[:idx]:
             if p.sentence.paragraph == prev.sentence.paragraph:
-                group += [e for e in p.events if e.kind == "act" and e.actor == actor]
+                # … and, for "Zij reageren daarmee op …", the acts of each subject joined to it
+                group += [e for e in p.events if e.kind == "act" and (e.actor == actor or (
+                    not adjective and e.sentence is last.sentence and e.start == last.start and e.cls == last.cls))]
         if group:
             return group
     return []
@@ -235,6 +238,10 @@ def _link(ex: Extractor) -> None:
                                        info.sentence) for effect in effects)
                 continue
             cause = after[0]
+            answering = list(dict.fromkeys(e.actor for e in effects if e.actor is not None))
+            if cause.actor is not None and not cause.targets and len(answering) > 1 and cause.actor not in answering \
+                    and cause.cls not in TERRITORIAL:
+                cause.targets = answering  # "Duitsland, Polen en Zweden … reageren daarmee op de uitzetting …"
             for effect in effects:
                 _fill_cause(cause, effect)
                 if reported and cause.actor == effect.actor:

@@ -492,6 +492,9 @@ class Extractor:
             usable += [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
                        and m.role not in ("location", "speaker") and m.actor not in media]
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
+        if actor_m is not None and actor_m.start > match.end and self._active_subject(info, match, usable):
+            # "Turkey cancelled a planned visit by Sweden's defence minister": who visits, not who cancels
+            actor_m = None
         if followed is not None:  # "…, and Italy and Spain followed": who stands right before the cue
             actor_m = self._subject_before(info, match, usable)
         if actor_m is None:
@@ -611,6 +614,18 @@ class Extractor:
             if event.date is None and event.offset_from is None:
                 event.offset_from = (followed, 0)  # on the same day, unless the sentence dates it
         return event
+
+    def _active_subject(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> bool:
+        """Whether an English verb has its subject before it and no passive auxiliary: then "by X" after its
+        object is someone else's doing ("a visit by …")."""
+        toks = info.sentence.tokens
+        if self.lang != "en" or match.start == 0:
+            return False
+        before = toks[match.start - 1].lower
+        if before in self.ws.Determiners or before in self.ws.PossessivePronouns or token_is(
+                toks[match.start - 1], self.ws.Auxiliaries):
+            return False  # a noun ("the expulsion … by Britain") or a passive ("was cancelled by")
+        return any(m.end <= match.start and m.role in ("np", "agentive") for m in usable)
 
     def _subject_before(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> Mention | None:
         """The first of the subjects joined right before a verb ('Italy and Spain followed')."""
