@@ -346,10 +346,10 @@ def _report_dates(ex: Extractor) -> None:
             if prev.sentence.paragraph != info.sentence.paragraph:
                 break
             for e in prev.events:
-                # a date from another clause of its sentence ("omdat zij deze week Taiwan bezocht") yields to
-                # the day the measure was made known
                 if e.charged:
                     continue  # the day a charge was made known is not the day of the act it charges
+                # a date from another clause of its sentence ("omdat zij deze week Taiwan bezocht") yields to
+                # the day the measure was made known
                 if e.date is None or (e.date_source == "sentence" and not _finer(e.date, date)):
                     e.date, e.date_source = date, "report"
                     e.spans.append((info.sentence.start, info.sentence.end))
