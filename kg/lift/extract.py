@@ -232,6 +232,8 @@ class Extractor:
     def _undoes(self, sentence: Sentence, match: Match) -> bool:
         """'withdrew its decision to expel the ambassador', 'trok het besluit … in': a verb whose object is a
         decision undoes that decision; it is not the act its verb would otherwise tell."""
+        if sentence.where.keys().isdisjoint(self.ws.DecisionNouns):
+            return False  # most sentences: no decision named at all
         toks = sentence.tokens
         skip = self.ws.Determiners | self.ws.PossessivePronouns
         k = match.positions[0] + 1
@@ -241,6 +243,8 @@ class Extractor:
 
     def _requested(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
         """'asked for new economic sanctions', 'riepen op tot sancties': a measure asked for is not taken."""
+        if sentence.where.keys().isdisjoint(self.ws.RequestVerbs):
+            return False
         toks = sentence.tokens
         clause = clauses[match.start]
         return any(token_is(toks[i], self.ws.RequestVerbs) and toks[i + 1].lower in self.ws.RequestPrepositions
@@ -248,6 +252,8 @@ class Extractor:
 
     def _breached(self, sentence: Sentence, match: Match) -> bool:
         """'in breach of EU sanctions', 'in strijd met de sancties': a measure named as broken, not taken."""
+        if sentence.where.keys().isdisjoint(self.ws.BreachWords):
+            return False
         toks = sentence.tokens
         return any(token_is(toks[i], self.ws.BreachWords) for i in range(max(0, match.start - 3), match.start))
 
