@@ -637,6 +637,17 @@ def test_a_visit_by_someone_is_not_their_cancelling(lexicon, tmp_path):
     assert _acts(got, "CooperationSuspension") == [("Q43", "Q34")]
 
 
+def test_a_cause_nothing_answers_still_has_a_target_and_answers_nothing(lexicon, tmp_path):
+    got = table_of(" date 2022-10-01 Nicaragua heeft de diplomatieke betrekkingen met Nederland verbroken. Zij verwijt "
+                   "Nederland een neokoloniale houding, nadat Den Haag had besloten de financiering van een ziekenhuis "
+                   "in Nicaragua stop te zetten.", lexicon, tmp_path)
+    (funding,) = [r for r in got if r["actor_qid"] == "Q29999" and r["event_class"] == "CooperationSuspension"]
+    assert (funding["target_qids"], funding["responds_to"]) == ("Q811", "")
+    got = table_of(" date 2021-10-04 The Algerian presidency called the remarks an unacceptable interference in its "
+                   "internal affairs.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"]) for r in got] == [("Accusation", "Q262")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

@@ -35,15 +35,17 @@ def resolve(ex: Extractor) -> list[Event]:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     events = _merge(ex.events)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
-    for e in events:  # a headline's act that no later mention completed: the guess it was spared
-        if e.kind == "act" and e.actor is not None and not e.targets and not e.explicit_actor and _headline(e):
+    for e in events:
+        # a headline's act that no later mention completed, and a cause nothing answered ("nadat Den Haag had
+        # besloten de financiering stop te zetten"): an act is aimed at someone, so the best guess rather than none
+        if e.kind == "act" and e.actor is not None and not e.targets and not e.explicit_actor:
             e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor and t not in media]
     for e in events:  # … and merging adds the targets of the mentions merged
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     _resolve_dates(ex, events)
     _resolve_pending(ex, events)
     _retaliations(ex, events)
-    _mirrors(events)
+    _mirrors(ex, events)
     events = [e for e in events if e.actor is not None and e.date is not None]
     for e in events:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
@@ -500,7 +502,7 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                     e.links.append((c, RKG.retaliatesFor, e.sentence))
 
 
-def _mirrors(events: list[Event]) -> None:
+def _mirrors(ex: Extractor, events: list[Event]) -> None:
     """Tit for tat: an act that turns an earlier act of the same kind back on its actor answers it.
 
     "Canada expelled six Indian diplomats … Hours later New Delhi announced that it was expelling six
@@ -511,8 +513,8 @@ def _mirrors(events: list[Event]) -> None:
     acts = [e for e in events if e.kind == "act" and e.actor is not None and e.date is not None and e.targets]
     answered = {(e.actor, c.actor) for e in acts for c, _, _ in e.links}  # (who answers, whom)
     for e in acts:
-        if e.links or e.answers_words:
-            continue
+        if e.links or e.answers_words or e.clause in ex.infos[e.sentence.index].cue_clauses:
+            continue  # (what is told as a cause, "nadat Den Haag had besloten …", answers nothing here)
         for c in acts:
             if c is e or c.cls != e.cls or not _reverses(e, c):
                 continue
