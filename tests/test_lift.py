@@ -648,6 +648,20 @@ def test_a_cause_nothing_answers_still_has_a_target_and_answers_nothing(lexicon,
     assert [(r["event_class"], r["actor_qid"]) for r in got] == [("Accusation", "Q262")]
 
 
+def test_agency_dates_whose_envoy_and_a_neighbour_that_did_the_same(lexicon, tmp_path):
+    got = table_of(" date 2022-10-04 Russia's FSB had detained the Japanese consul, accusing him of obtaining "
+                   "classified information, and declared him persona non grata on Sept. 26.", lexicon, tmp_path)
+    assert sorted((r["event_class"], r["date"]) for r in got) == [("Accusation", "2022-09-26"),
+                                                                  ("Expulsion", "2022-09-26")]
+    got = table_of(" date 2025-07-01 Rusland ontbiedt ambassadeur van Azerbeidzjan na inval bij Sputnik",
+                   lexicon, tmp_path)
+    assert _acts(got, "AmbassadorSummons") == [("Q159", "Q227")]
+    got = table_of(" date 2024-08-07 Niger heeft de diplomatieke betrekkingen met Oekraïne verbroken. De junta volgt "
+                   "daarmee het voorbeeld van buurland Mali, dat zondag hetzelfde deed.", lexicon, tmp_path)
+    assert sorted((r["actor_qid"], r["target_qids"], r["date"]) for r in got) == [
+        ("Q1032", "Q212", "2024-08-07"), ("Q912", "Q212", "2024-08-04")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

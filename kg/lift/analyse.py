@@ -434,6 +434,9 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 day, start = int(tokens[i - 1].text), i - 1
             elif i + 1 < len(tokens) and tokens[i + 1].text.isdigit() and 1 <= int(tokens[i + 1].text) <= 31:
                 day, end = int(tokens[i + 1].text), i + 2
+            elif i + 2 < len(tokens) and tokens[i + 1].text == "." and tokens[i + 1].start == tok.end \
+                    and tokens[i + 2].text.isdigit() and 1 <= int(tokens[i + 2].text) <= 31:
+                day, end = int(tokens[i + 2].text), i + 3  # "Sept. 26", "Dec. 15": the agencies' abbreviations
             year = None
             for j in range(end, min(end + 4, len(tokens))):
                 if tokens[j].text.isdigit() and len(tokens[j].text) == 4:

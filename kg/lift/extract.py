@@ -802,7 +802,8 @@ class Extractor:
                 continue
             if m.role == "attributive" and m.end == match.start:
                 return m
-            if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)):
+            if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)) \
+                    and not self._owned_by(info, m):  # "ontbiedt ambassadeur van Azerbeidzjan": whose envoy
                 return m
         j = match.start - 1
         if j >= 0 and toks[j].lower in possessives:
@@ -1025,6 +1026,11 @@ class Extractor:
             and not any(t.lower in subordinators for t in s.tokens[match.end:d.start])]
         if past:
             event.date, event.date_source = past[0].date, "clause"
+        elif match.start > 0 and toks[match.start - 1].text == ",":
+            # "…, accusing him of …, and declared him persona non grata on Sept. 26": said as it was done
+            dated = [e for e in acts if e.date is not None and e.date_source == "clause"]
+            if dated:
+                event.date, event.date_source = dated[0].date, "clause"
         return event
 
     def _owned_by(self, info: SentenceInfo, m: Mention) -> bool:
