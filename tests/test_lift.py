@@ -662,6 +662,16 @@ def test_agency_dates_whose_envoy_and_a_neighbour_that_did_the_same(lexicon, tmp
         ("Q1032", "Q212", "2024-08-07"), ("Q912", "Q212", "2024-08-04")]
 
 
+def test_a_measure_that_could_not_be_applied_and_a_halted_pipeline(lexicon, tmp_path):
+    got = table_of(" date 2023-06-09 Sudan declared the U.N. envoy persona non grata. Guterres said he was shocked by "
+                   "the decision and that the doctrine of persona non grata could not be applied to U.N. personnel.",
+                   lexicon, tmp_path)
+    assert sorted((r["event_class"], r["actor_qid"]) for r in got) == [("Expulsion", "Q1049"), ("Statement", "Q1065")]
+    got = table_of(" date 2022-02-23 Duitsland heeft de certificering van de gaspijpleiding Nord Stream 2 opgeschort, "
+                   "nadat Rusland de separatistische gebieden had erkend.", lexicon, tmp_path)
+    assert _acts(got, "CooperationSuspension") == [("Q183", "Q159")]
+
+
 def test_a_state_withdraws_its_own_staff(lexicon, tmp_path):
     got = table_of(" date 2024-07-30 Venezuela has ordered diplomats from seven Latin American countries to leave. "
                    "Venezuela said it was withdrawing its own diplomatic staff from Argentina and Chile.", lexicon,

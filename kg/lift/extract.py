@@ -267,6 +267,10 @@ class Extractor:
             for i in range(lo, match.end):
                 if toks[i].lower in neg and i not in match.positions:
                     return True
+            # "the doctrine of persona non grata could not be applied to U.N. personnel", "kan niet worden …"
+            if any(toks[i].lower in self.ws.Hypotheticals and toks[i + 1].lower in neg
+                   for i in range(match.end, min(match.end + 2, len(toks) - 1))):
+                return True
         if words.isdisjoint(hyp):
             return False
         clause = clauses[match.start]
