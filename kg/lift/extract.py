@@ -148,8 +148,8 @@ class Extractor:
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
 
     # ------------------------------------------------------------------ helpers
-    def _clauses(self, sentence: Sentence, cue_matches: list[Match], mentions: list[Mention] = (),
-                 verbs=lambda: ()) -> tuple[list[int], set[int]]:
+    def _clauses(self, sentence: Sentence, cue_matches: list[Match], mentions: list[Mention],
+                 verbs) -> tuple[list[int], set[int]]:
         """Each token's clause number, and the clauses a response cue opens (where the cause is told).
 
         verbs: a callable giving the starts of trigger and speech matches, asked for only when a Dutch
@@ -775,8 +775,7 @@ class Extractor:
             k -= 1
         if k < 0 or not token_is(toks[k], self.ws.DecisionNouns):
             return False
-        verb = next((i for i in range(k - 1, max(-1, k - 4), -1) if token_is(toks[i], self.ws.UndoVerbs)), None)
-        return verb is not None
+        return any(token_is(toks[i], self.ws.UndoVerbs) for i in range(k - 1, max(-1, k - 4), -1))
 
     def _spoken_of(self, info: SentenceInfo, trigger: Trigger, match: Match) -> bool:
         """'Rodriguez called the expulsion unjustified': a measure already told, named again by what is said
