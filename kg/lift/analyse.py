@@ -19,6 +19,9 @@ MAX_GAP = 10
 # Russische ambassade en het consulaat in Antwerpen weg,"): a pattern's last word may lie up to LONG_GAP
 # words on when no comma comes between and the word ends the clause.
 LONG_GAP = 24
+# A fixed phrase of two or more words closing the pattern is as sure an end as a particle closing its
+# clause ("told Syrian diplomats who are not U.S. citizens or permanent residents to leave"): it too may lie up
+# to LONG_GAP words on, when no comma comes between.
 CLAUSE_ENDS = frozenset(",.;:!?")
 YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
@@ -170,7 +173,9 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
     positions = [i]
     pos = i + 1
     gap = False
-    for element in elements[1:]:
+    last = len(elements) - 1
+    for j in range(1, last + 1):
+        element = elements[j]
         if element == GAP:
             gap = True
             continue
@@ -179,7 +184,8 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
                 return None
         else:
             short = pos + MAX_GAP
-            limit = min(hi, pos + (LONG_GAP if element is elements[-1] else MAX_GAP))
+            tail = j < last and GAP not in elements[j + 1:]  # a fixed phrase closes the pattern
+            limit = min(hi, pos + (LONG_GAP if j == last or tail else MAX_GAP))
             comma = False
             while pos < limit and not token_is(tokens[pos], element):
                 text = tokens[pos].text
@@ -189,7 +195,7 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
                 pos += 1
             if pos >= limit:
                 return None
-            if pos >= short and (comma or not (pos + 1 >= len(tokens) or tokens[pos + 1].text in CLAUSE_ENDS)):
+            if pos >= short and (comma or not (tail or pos + 1 >= len(tokens) or tokens[pos + 1].text in CLAUSE_ENDS)):
                 return None
         positions.append(pos)
         pos += 1
@@ -584,10 +590,12 @@ def span_days(tokens: list[Token], unit_at: int, lex: Lexicon, language: str) ->
 
 def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, language: str) -> int | None:
     """Days after the act told before: 'two days later', 'een week later', 'hours later' (0), 'the next
-    day', 'de dag erna'; None when the tokens at these positions hold no such phrase."""
+    day', 'de dag erna', 'the same day' (0); None when the tokens at these positions hold no such phrase."""
     sets = lex.sets(language)
     for i in positions:
         word = tokens[i].lower
+        if word in sets.SameWords and i + 1 < len(tokens) and tokens[i + 1].lower in sets.DayUnits:
+            return 0
         if word in sets.LaterWords and (days := span_days(tokens, i - 1, lex, language)) is not None:
             return days
         if word in sets.NextWords and i > 0 and tokens[i - 1].lower in sets.Determiners and i + 1 < len(tokens):

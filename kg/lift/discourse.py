@@ -23,6 +23,9 @@ MIRROR_WINDOW = dt.timedelta(days=60)
 APPROXIMATE_SPAN = 28
 TERRITORIAL = frozenset({RKG.Annexation, RKG.Referendum})  # acts on a territory or its people, aimed at no party
 HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a title
+# A headline tells the news: an undated act in it is not one the body dates to before this many days
+# before publication ("U.S. orders Syria to suspend embassy operations" is not "suspended … in February 2012")
+HEADLINE_NEWS = dt.timedelta(days=31)
 
 
 def resolve(ex: Extractor) -> list[Event]:
@@ -33,7 +36,7 @@ def resolve(ex: Extractor) -> list[Event]:
     media = ex.lex.media  # a news agency in a dateline ("ANKARA (Reuters) -") is nobody's target
     for e in ex.events:  # an actor found from the discourse may have been taken for a target in its sentence
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
-    events = _merge(ex.events)
+    events = _merge(ex.events, ex.article.date.start - HEADLINE_NEWS)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
     for e in events:
         # a headline's act that no later mention completed, and a cause nothing answered ("nadat Den Haag had
@@ -146,6 +149,10 @@ def _fill_roles(ex: Extractor) -> None:
                         last_actor if last_actor not in spoken_of else None)
                 else:
                     e.actor = last_actor
+                    if last_actor is not None and last_actor in e.targets:
+                        # "Zes Spaanse beveiligers moesten zondag al vertrekken" after Spain's answer: who acts is
+                        # who acted against them before, not the story's last actor
+                        e.actor = _against(ex, e)
                 e.actor_source = e.actor_source or "discourse"
             # a cause told in a cue's clause gets its roles from its effect (_fill_cause); what is said is no
             # cause: '"This measure is a response to an unacceptable decision," a spokesperson said'
@@ -156,6 +163,14 @@ def _fill_roles(ex: Extractor) -> None:
                 e.targets = [t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
+
+
+def _against(ex: Extractor, e: Event) -> URIRef | None:
+    """The actor of the latest act before e aimed at one of e's targets (by another party)."""
+    for p in reversed([p for p in ex.events if p.order < e.order and p.kind == "act" and p.actor is not None]):
+        if p.actor not in e.targets and not set(p.targets).isdisjoint(e.targets):
+            return p.actor
+    return None
 
 
 def _previous_person_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
@@ -335,8 +350,11 @@ def _report_dates(ex: Extractor) -> None:
         toks = info.sentence.tokens
         if info.events or not toks or not info.dates:
             continue
-        # "Dat maakte het ministerie zaterdag bekend", "Albares maakte dat dinsdag bekend"
-        if toks[0].lower not in anaphora and not any(
+        # "Dat maakte het ministerie zaterdag bekend", "Albares maakte dat dinsdag bekend"; "Áñez maakte het
+        # besluit maandag bekend" names what it reports, and may open the next paragraph
+        named = any(token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Determiners
+                    and token_is(toks[i + 2], ex.ws.MeasureAnaphors) for i in range(len(toks) - 2))
+        if toks[0].lower not in anaphora and not named and not any(
                 token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)):
             continue
         if not any(token_is(t, report) for t in toks):
@@ -344,10 +362,19 @@ def _report_dates(ex: Extractor) -> None:
         date = next((d.date for d in info.dates if not d.future), None)
         if date is None:
             continue
-        for prev in reversed(ex.infos[max(0, idx - 2):idx]):
-            if prev.sentence.paragraph != info.sentence.paragraph:
-                break
-            for e in prev.events:
+        if named:  # "het besluit": the measure of the reporter's state told last, in this paragraph or the one before
+            reporters = {m.actor for m in info.mentions if m.actor is not None and m.role != "location"}
+            told = [e for prev in ex.infos[:idx] if prev.sentence.paragraph >= info.sentence.paragraph - 1
+                    for e in prev.events if e.kind == "act" and (not reporters or e.actor in reporters)]
+            befores = [told[-1:]] if told else []
+        else:
+            befores = []
+            for prev in reversed(ex.infos[max(0, idx - 2):idx]):
+                if prev.sentence.paragraph != info.sentence.paragraph:
+                    break
+                befores.append(prev.events)
+        for events in befores:
+            for e in events:
                 if e.charged:
                     continue  # the day a charge was made known is not the day of the act it charges
                 # a date from another clause of its sentence ("omdat zij deze week Taiwan bezocht") yields to
@@ -357,7 +384,7 @@ def _report_dates(ex: Extractor) -> None:
                     e.spans.append((info.sentence.start, info.sentence.end))
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
     if a.kind == "speech" and b.kind == "speech" and a.cls == b.cls and (_headline(a) or _headline(b)):
         # a headline retells the lead: "Ethiopia expels seven U.N. officials, accusing them of meddling"
         return a.actor is not None and a.actor == b.actor and (
@@ -378,6 +405,9 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
+    for x, y in ((a, b), (b, a)):
+        if x.date is None and y.date is not None and y.date.end < news_since and _headline(x):
+            return False
     return True
 
 
@@ -393,12 +423,14 @@ def _answers(effect: Event, cause: Event) -> bool:
     return any(c is cause or c in cause.merged for c, _, _ in effect.links)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """The same act told twice becomes one event with both mentions (the first keeps its identity)."""
+def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
+    """The same act told twice becomes one event with both mentions (the first keeps its identity).
+
+    `news_since`: the earliest date of what a headline's undated act can retell."""
     out: list[Event] = []
     for e in events:
-        target = next((o for o in reversed(out) if _compatible(o, e) and not _answers(o, e) and not _answers(e, o)),
-                      None)
+        target = next((o for o in reversed(out) if _compatible(o, e, news_since)
+                       and not _answers(o, e) and not _answers(e, o)), None)
         if target is None:
             out.append(e)
             continue

@@ -40,6 +40,7 @@ from kg.namespaces import LEX, RKG
 # looked up once: an rdflib namespace attribute builds a new URIRef at every use
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
+EXPULSION, RELATIONS_DOWNGRADE = RKG.Expulsion, RKG.RelationsDowngrade
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
@@ -47,6 +48,10 @@ FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag
 NAME_REACH = 5  # office words between a nationality and a name ("Italiaanse vicepremier Luigi Di Maio")
 DATELINE_DASHES = frozenset("-–—")  # after "(Reuters)" in a wire dateline
 REQUEST_REACH = 5  # words between "asked for" and the measure asked for
+# A negation further before the trigger still negates it inside its clause: Dutch puts "niet" early in the
+# middle ("dat Mexico de Boliviaanse ambassadeur niet op zijn beurt tot persona non grata zal verklaren"),
+# English before a noun and its infinitive ("no longer had the authority to cut ties")
+NEGATION_REACH = 6
 RELATIVE_REACH = 4  # words between an actor and the ", which" that refers back to it ("U.N. humanitarian office OCHA")
 
 
@@ -135,7 +140,7 @@ class Extractor:
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
-        self.later_words = self.ws.LaterWords | self.ws.NextWords  # any in a sentence: see later_offset
+        self.later_words = self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords  # any: see later_offset
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
@@ -264,9 +269,21 @@ class Extractor:
         words = sentence.where.keys()  # every lower-case form is a key, so no key in a set means no token
         lo = max(0, match.start - 3)
         if not words.isdisjoint(neg):
+            relative = False  # "told Syrian diplomats who are not U.S. citizens … to leave": the clause describes them
             for i in range(lo, match.end):
-                if toks[i].lower in neg and i not in match.positions:
+                relative = relative or (i > match.start and toks[i].lower in self.ws.RelativePronouns)
+                if toks[i].lower in neg and i not in match.positions and not relative:
                     return True
+            clause = clauses[match.start]
+            reach = range(max(0, match.start - NEGATION_REACH), lo)
+            if not any(toks[i].lower in neg for i in match.positions):  # ("mag … niet terugkeren" says it)
+                for i in reach:
+                    # ("not only … but also", "niet alleen", and a negation in a clause of its own do not:
+                    # "De Nederlandse ambassadeur, die op dit moment niet in Turkije is, mag …")
+                    if toks[i].lower in neg and clauses[i] == clause and not token_is(
+                            toks[i + 1], self.ws.FocusWords) and not any(
+                            toks[k].lower in self.ws.RelativePronouns for k in range(reach.start, i)):
+                        return True
             # "the doctrine of persona non grata could not be applied to U.N. personnel", "kan niet worden …"
             if any(toks[i].lower in self.ws.Hypotheticals and toks[i + 1].lower in neg
                    for i in range(match.end, min(match.end + 2, len(toks) - 1))):
@@ -321,7 +338,7 @@ class Extractor:
         self.infos.append(info)
         self._retaliation_nouns(info)
         people = [m.start for m in mentions if m.name.kind == "demonym"]  # "the two Russians"
-        matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues, people)
+        matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues, people, mentions)
         info.trigger_clauses = {clauses[m.start] for _, m in matches}
         info.speech_clauses = {c for _, m in speech_cues for c in clauses[m.end:]} if speech_cues else set()
         for trigger, match in matches:
@@ -343,11 +360,33 @@ class Extractor:
             mentions = self._local_mentions(sentence, mentions)
         classify_mentions(sentence, mentions, self.lex, self.lang)
         mentions = self._without_dateline(sentence, mentions)
+        mentions = self._without_named_things(sentence, mentions)
         self._learn_names(sentence, mentions)
         for m in mentions:
             if m.actor is not None and m.role != "location":
                 self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
         return mentions
+
+    def _without_named_things(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """'the Ottawa treaty', 'de vredesprocessen van Nairobi en Luanda', 'the Minsk agreements': a city that
+        names a treaty or a process is part of its name; it neither acts nor is acted on."""
+        nouns = self.ws.NamedAfterPlace
+        if sentence.where.keys().isdisjoint(nouns):
+            return mentions
+        toks = sentence.tokens
+        cities = {i for o in mentions if o.name.kind in ("metonym", "place") for i in range(o.start, o.end)}
+        kept: list[Mention] = []
+        for m in mentions:
+            if m.name.kind in ("metonym", "place"):
+                k = m.start - 1  # back over "Nairobi en" to the "van" of "de vredesprocessen van Nairobi en Luanda"
+                while k >= 0 and (k in cities or toks[k].lower in self.ws.Coordinators or toks[k].text == ","):
+                    k -= 1
+                after = m.end < len(toks) and token_is(toks[m.end], nouns)
+                of = k >= 1 and toks[k].lower in self.ws.PossessiveMarkers and token_is(toks[k - 1], nouns)
+                if after or of:
+                    continue
+            kept.append(m)
+        return kept
 
     def _without_dateline(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """'LONDON/DUBAI, July 19 (Reuters) - …': the places and the agency of a wire dateline say where the
@@ -424,7 +463,8 @@ class Extractor:
         mentions = self._mentions(sentence)
         toks = sentence.tokens
         dates: list[DateExpr] = []
-        if toks and (toks[0].lower in self.ws.SubjectPronouns or toks[0].lower in self.ws.Demonstratives):
+        if toks and (toks[0].lower in self.ws.SubjectPronouns or toks[0].lower in self.ws.Demonstratives
+                     or not sentence.where.keys().isdisjoint(self.ws.ReportVerbs)):  # "Áñez maakte het besluit …"
             dates = find_dates(sentence, self.lex, self.lang, self.article.date, date_ranks)
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
 
@@ -445,8 +485,11 @@ class Extractor:
 
     def _trigger_matches(self, sentence: Sentence, trigger_candidates: list[tuple[Trigger, Pattern]],
                          clauses: list[int], response_cues: list[tuple[Cue, Match]],
-                         people: list[int]) -> list[tuple[Trigger, Match]]:
-        """The triggers that match, one per act: the nearest to its required word first, then the earliest."""
+                         people: list[int], mentions: list[Mention]) -> list[tuple[Trigger, Match]]:
+        """The triggers that match, one per act: the nearest to its required word first, then the earliest.
+
+        Two of one class in a clause are one act, unless the staff inside them are of two states ("ordered the
+        Thai ambassador home … and told Cambodia's envoy to go")."""
         taken = {i for _, m in response_cues for i in m.positions}
         candidates: list[tuple[int, int, Trigger, Match]] = []
         for trigger, pattern in trigger_candidates:
@@ -468,10 +511,19 @@ class Extractor:
                 candidates.append((distance, match.start, trigger, match))
         chosen: list[tuple[Trigger, Match]] = []
         used: set[int] = set()
+
+        def owners(match: Match) -> set[URIRef | None]:
+            return {o.actor for o in mentions if o.role == "owner" and match.start < o.start < match.end}
+
+        def other_staff(a: Match, b: Match) -> bool:
+            oa, ob = owners(a), owners(b)
+            return bool(oa) and bool(ob) and oa.isdisjoint(ob)
+
         for _, _, trigger, match in sorted(candidates, key=lambda c: (c[0], c[1], str(c[2].iri))):
             if used.intersection(match.positions):
                 continue
-            if any(t.cls == trigger.cls and clauses[m.start] == clauses[match.start] for t, m in chosen):
+            if any(t.cls == trigger.cls and clauses[m.start] == clauses[match.start] and not other_staff(m, match)
+                   for t, m in chosen):
                 used.update(match.positions)
                 continue
             chosen.append((trigger, match))
@@ -609,6 +661,13 @@ class Extractor:
         event.targets = targets
         event.places = frozenset(m.name.entity for m in info.mentions
                                  if info.clauses[m.start] == clause and m.role == "location")
+        if event.cls == EXPULSION and match.gapped and event.actor is not None and any(
+                m.role == "owner" and m.actor == event.actor and match.start < m.start < match.end for m in usable):
+            # "ordered the Thai ambassador home from Phnom Penh": a state sending its own envoy home recalls him,
+            # from the state he was posted to
+            event.cls = RELATIONS_DOWNGRADE
+            hosts = [p for p in self._places(info, clause) if p != event.actor]
+            event.targets = [t for t in dict.fromkeys(hosts or targets) if t != event.actor]
         self._numbers(info, event, clause)
         self._date(info, event, clause, relative)
         if followed is not None:
