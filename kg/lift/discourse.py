@@ -22,6 +22,7 @@ MIRROR_WINDOW = dt.timedelta(days=60)
 # a span of four weeks or more ("a month after") is told roughly: the date it gives is kept to its month
 APPROXIMATE_SPAN = 28
 TERRITORIAL = frozenset({RKG.Annexation, RKG.Referendum})  # acts on a territory or its people, aimed at no party
+CHARGES = frozenset({RKG.Accusation, RKG.Criticism})  # what a denial answers
 HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a title
 # A headline tells the news: an undated act in it is not one the body dates to before this many days
 # before publication ("U.S. orders Syria to suspend embassy operations" is not "suspended … in February 2012")
@@ -143,8 +144,9 @@ def _fill_roles(ex: Extractor) -> None:
                 if e.actor_source == "discourse-person":
                     e.actor = _previous_person_actor(ex, info) or last_actor
                 elif e.actor_source == "discourse-speaker":
-                    # "Foreign Minister X called Algeria's decision unjustified": not the party spoken of
-                    spoken_of = set(e.targets)
+                    # "Foreign Minister X called Algeria's decision unjustified": not the party spoken of; but
+                    # "Onderminister Reyes zei dat Mexico … niet … zal verklaren" speaks of his own state's intent
+                    spoken_of = set(e.targets) - {_reported_subject(ex, info, e)}
                     e.actor = _previous_mention_actor(ex, info, spoken_of) or (
                         last_actor if last_actor not in spoken_of else None)
                 else:
@@ -161,8 +163,30 @@ def _fill_roles(ex: Extractor) -> None:
                 # a headline's act is told again below, with its target: no guess before it merges
                 guess = e.kind != "act" or not _headline(e)
                 e.targets = [t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
+            if e.kind == "speech" and e.cls == RKG.Denial and e.actor is not None:
+                _aim_denial(ex, e)
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
+
+
+def _reported_subject(ex: Extractor, info: SentenceInfo, e: Event) -> URIRef | None:
+    """The state that opens the clause of what was said ("zei dat Mexico …", "said that Britain …")."""
+    toks = info.sentence.tokens
+    for m in info.mentions:
+        if m.start > e.end and m.role == "np" and token_is(toks[m.start - 1], ex.ws.Subordinators):
+            return m.actor
+        if m.start > e.end + 1:
+            break
+    return None
+
+
+def _aim_denial(ex: Extractor, e: Event) -> None:
+    """A denial answers the charge made before it: it is aimed at who made it, whoever else its sentence names
+    ("Madrid ontkent met klem …: Borreguero bracht slechts een beleefdheidsbezoek aan haar Mexicaanse collega")."""
+    accusers = [p.actor for p in ex.events if p.order < e.order and p.kind == "speech"
+                and p.cls in CHARGES and p.actor is not None and p.actor != e.actor and e.actor in p.targets]
+    if accusers and set(e.targets).isdisjoint(accusers):
+        e.targets = [accusers[-1]]
 
 
 def _against(ex: Extractor, e: Event) -> URIRef | None:

@@ -42,6 +42,7 @@ STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 EXPULSION, RELATIONS_DOWNGRADE = RKG.Expulsion, RKG.RelationsDowngrade
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
+DOUBLE_QUOTES, CLOSING_QUOTES = frozenset('"“”„«»'), frozenset("”»")
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
@@ -972,8 +973,12 @@ class Extractor:
             return any(e.kind == "act" and e.start <= k < e.end for e in info.events)
 
         chosen = None
+        # a verb inside a quote is the speaker's words; the verb outside it tells who speaks
+        # ('"Wij betreuren het zeer …", zei een woordvoerder van het Auswärtiges Amt')
+        quoted = _quoted_tokens(info.sentence)
+        outside = [m for _, m in info.speech_cues if m.start not in quoted]
         for cue, match in info.speech_cues:
-            if describes_act(match):
+            if describes_act(match) or (match.start in quoted and outside):
                 continue
             cls = cue.cls if cue.cls not in (None, STATEMENT) else self._claim(info, match, apart(match))
             if not acts or cue.speaker_after or cls != STATEMENT or apart(match):
@@ -1222,6 +1227,20 @@ def _non_overlapping(matches: list[tuple[Cue, Match]]) -> list[tuple[Cue, Match]
         out.append((cue, m))
         used.update(range(m.start, m.end))
     return sorted(out, key=lambda cm: cm[1].start)
+
+
+def _quoted_tokens(sentence: Sentence) -> set[int]:
+    """Indexes of the tokens between a pair of double quotation marks."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for i, t in enumerate(sentence.tokens):
+        if t.text in DOUBLE_QUOTES:
+            if opened is None and t.text not in CLOSING_QUOTES:
+                opened = i
+            elif opened is not None:
+                inside.update(range(opened + 1, i))
+                opened = None
+    return inside
 
 
 def _quoted(sentence: Sentence) -> str | None:
