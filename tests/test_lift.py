@@ -153,11 +153,21 @@ def test_attack_targets_the_state_whose_soil_it_hit(lexicon, tmp_path):
 
 
 def test_dutch_quote_then_verb_then_speaker(lexicon, tmp_path):
+    """The speaker stands after the verb; the quote before it is what was said ("vijandige": an accusation)."""
     path = tmp_path / "inverted.txt"
     path.write_text(" date 2020-06-05 \u201cDit is een vijandige daad\u201d, zei een woordvoerder van Tsjechi\u00eb "
                     "vrijdag.", encoding="utf-8")
-    (row,) = [r for r in table(path, lexicon) if r["event_class"] == "Statement"]
-    assert row["actor_qid"] == "Q213"
+    (row,) = table(path, lexicon)
+    assert (row["event_class"], row["actor_qid"]) == ("Accusation", "Q213")
+
+
+def test_the_quote_before_the_speaker_is_what_was_said(lexicon, tmp_path):
+    path = tmp_path / "quote.txt"
+    path.write_text(" date 2024-02-19 Lula's words were \"a serious antisemitic attack\", Israel Katz said.\n\n"
+                    "\"We regret it very much\", said a spokesman of the Auswärtiges Amt.", encoding="utf-8")
+    rows = table(path, lexicon)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows] == [
+        ("Accusation", "Q801", "Q155"), ("Statement", "Q183", "Q155")]
 
 
 def test_a_cause_named_by_its_actor_targets_the_party_that_answered(lexicon, tmp_path):

@@ -464,6 +464,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             date = PartialDate(year, month, day)
             if not date.exists():
                 continue  # "30 februari": not a date
+            # "from March 2006 until 2013": a date wholly before the article is no date to come
+            future = future and date.end >= pub.start
             out.append(DateExpr(start, end, date, future))
             used.update(range(start, end))
             continue
@@ -483,9 +485,12 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             used.add(i)
             continue
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
-            if i > 0 and tokens[i - 1].lower in year_modifiers:
-                continue  # "the 1972 Simla Agreement", "het verdrag uit 2002": whose year, not when it happened
-            out.append(DateExpr(i, i + 1, PartialDate(int(tok.text)), is_future(i)))
+            if i > 0 and tokens[i - 1].lower in year_modifiers and not (
+                    i + 1 < len(tokens) and tokens[i + 1].lower in sets.RangeEnds):
+                # "the 1972 Simla Agreement", "het verdrag uit 2002": whose year, not when it happened (but "from
+                # 2006 until 2013" is when)
+                continue
+            out.append(DateExpr(i, i + 1, PartialDate(int(tok.text)), is_future(i) and int(tok.text) >= pub.year))
             used.add(i)
     for rank in offset_ranks:
         pattern, off = lex.year_offsets[rank]

@@ -114,12 +114,16 @@ def _break_cycles(events: list[Event]) -> None:
 def _counterpart(ex: Extractor, actor: URIRef | None, before: Event, guess: bool = True) -> list[URIRef]:
     """Who an actor is acting against, from what came before; else (guess) the article's most named other actor."""
     previous = [e for e in ex.events if e.order < before.order and e.actor is not None]
-    for e in reversed(previous):
-        if e.actor == actor and e.targets:
-            return list(e.targets)
-    for e in reversed(previous):
-        if actor in e.targets and e.actor is not None:
-            return [e.actor]
+    # an act is aimed where the actor's acts were aimed before, rather than whom its sayings spoke of
+    # ("Lula said what was happening to Palestinians …" does not make the Palestinians whom Brazil summons)
+    pools = ([e for e in previous if e.kind == "act"], previous) if before.kind == "act" else (previous,)
+    for pool in pools:
+        for e in reversed(pool):
+            if e.actor == actor and e.targets:
+                return list(e.targets)
+        for e in reversed(pool):
+            if actor in e.targets and e.actor is not None:
+                return [e.actor]
     if before.kind == "speech":  # a third party speaks of the news, the first act told: "… condemned the move"
         # … or of the one it names: "Timmermans noemde het verbod betreurenswaardig" (the ban, not the sanctions
         # told after it)
@@ -150,8 +154,10 @@ def _fill_roles(ex: Extractor) -> None:
                     e.actor = _previous_mention_actor(ex, info, spoken_of) or (
                         last_actor if last_actor not in spoken_of else None)
                 else:
-                    e.actor = last_actor
-                    if last_actor is not None and last_actor in e.targets:
+                    # "Polen moet het aantal diplomaten in Minsk terugbrengen": a measure told again, by whoever
+                    # took it against the same party before
+                    e.actor = _against(ex, e, e.cls) or last_actor
+                    if e.actor is not None and e.actor in e.targets:
                         # "Zes Spaanse beveiligers moesten zondag al vertrekken" after Spain's answer: who acts is
                         # who acted against them before, not the story's last actor
                         e.actor = _against(ex, e)
@@ -189,10 +195,10 @@ def _aim_denial(ex: Extractor, e: Event) -> None:
         e.targets = [accusers[-1]]
 
 
-def _against(ex: Extractor, e: Event) -> URIRef | None:
-    """The actor of the latest act before e aimed at one of e's targets (by another party)."""
+def _against(ex: Extractor, e: Event, cls: URIRef | None = None) -> URIRef | None:
+    """The actor of the latest act before e (of class cls, if given) aimed at one of e's targets by another party."""
     for p in reversed([p for p in ex.events if p.order < e.order and p.kind == "act" and p.actor is not None]):
-        if p.actor not in e.targets and not set(p.targets).isdisjoint(e.targets):
+        if (cls is None or p.cls == cls) and p.actor not in e.targets and not set(p.targets).isdisjoint(e.targets):
             return p.actor
     return None
 
@@ -255,7 +261,11 @@ def _link(ex: Extractor) -> None:
         for cue, m in info.response_cues:
             # an act told as undone ("withdrew its decision to expel …, a day after it …") answers nothing here
             before = [e for e in info.events if e.kind == "act" and e.end <= m.start and not e.undone]
-            after = [e for e in info.events if e.kind == "act" and e.start >= m.end]
+            # the cause is told in the clause the cue opens, not in a main clause after it ("… after the two fought
+            # a brief war in 2008, and Russia kept an embargo …")
+            opened = info.clauses[m.start] if m.start < len(info.clauses) else -1
+            after = [e for e in info.events if e.kind == "act" and e.start >= m.end
+                     and (e.clause == opened or e.clause in info.cue_clauses)]
             reported = False
             if before:
                 last_clause = before[-1].clause
@@ -372,8 +382,11 @@ def _report_dates(ex: Extractor) -> None:
     anaphora = ex.ws.SubjectPronouns | ex.ws.Demonstratives
     for idx, info in enumerate(ex.infos):
         toks = info.sentence.tokens
-        if info.events or not toks or not info.dates:
+        if not toks or not info.dates:
             continue
+        verb = next((i for i, t in enumerate(toks) if token_is(t, report)), None)
+        if verb is None or any(e.clause == info.clauses[verb] for e in info.events):
+            continue  # (what a clause of its own tells, "op de dag dat de EU sancties instelde", is its own)
         # "Dat maakte het ministerie zaterdag bekend", "Albares maakte dat dinsdag bekend"; "Áñez maakte het
         # besluit maandag bekend" names what it reports, and may open the next paragraph
         named = any(token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Determiners
@@ -381,9 +394,8 @@ def _report_dates(ex: Extractor) -> None:
         if toks[0].lower not in anaphora and not named and not any(
                 token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)):
             continue
-        if not any(token_is(t, report) for t in toks):
-            continue
-        date = next((d.date for d in info.dates if not d.future), None)
+        told = {e.clause for e in info.events}
+        date = next((d.date for d in info.dates if not d.future and info.clauses[d.start] not in told), None)
         if date is None:
             continue
         if named:  # "het besluit": the measure of the reporter's state told last, in this paragraph or the one before
@@ -551,6 +563,14 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                 if any(cause is e for cause, _, _ in c.links):
                     continue  # the text already says c answers e
                 causes.append(c)
+            if not causes and ex._has_retaliation_noun(e.sentence):
+                # "Minsk kondigde meteen een eigen zwarte lijst aan als tegenmaatregel": a countermeasure whose
+                # target was only guessed answers the blows against its actor, and is aimed at who struck them
+                causes = [c for c in events if c is not e and c.kind == "act" and r in c.targets
+                          and c.actor is not None and c.actor != r and c.order < e.order
+                          and not any(cause is e for cause, _, _ in c.links)]
+                if causes:
+                    e.targets = list(dict.fromkeys(c.actor for c in causes))
             # what is answered is the latest blow (all of that day): a measure of the month before is background
             latest = max((c.date.start for c in causes if c.date is not None), default=None)
             for c in causes:

@@ -43,6 +43,7 @@ MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 EXPULSION, RELATIONS_DOWNGRADE = RKG.Expulsion, RKG.RelationsDowngrade
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
 DOUBLE_QUOTES, CLOSING_QUOTES = frozenset('"“”„«»'), frozenset("”»")
+APPOSITION_SUBJECT = 4  # words of a name opening a sentence before ", its description," and the verb
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
@@ -177,6 +178,14 @@ class Extractor:
                 if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
                     boundaries[i] = False
         toks = sentence.tokens
+        if cue_matches and "," in where:
+            # "… after the two fought a brief war in 2008, and Russia kept an embargo …": a comma, "and" and a
+            # new subject open a main clause of its own, which the cue before does not reach
+            subjects = {m.start for m in mentions if m.role in ("np", "agentive")}
+            for i in where[","]:
+                if i + 2 < len(toks) and toks[i + 1].lower in self.ws.Coordinators and i + 2 in subjects and \
+                        i > min(m.start for m in cue_matches):
+                    boundaries.setdefault(i + 1, False)
         if toks and toks[0].lower in subordinators:
             # "Omdat Moskou weigert visa te verlenen, sluit Nederland …": the clause put first ends at its comma
             comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
@@ -326,7 +335,8 @@ class Extractor:
         clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues], mentions, verbs)
         for cue, match in speech_cues:
             # "volgens Moskou", and a verb right after a quote or a comma: '"…", zei Nederland'
-            inverted = match.start > 0 and sentence.tokens[match.start - 1].text in INVERSION_MARKS
+            inverted = match.start > 0 and sentence.tokens[match.start - 1].text in INVERSION_MARKS and not \
+                _after_apposition(sentence, match.start - 1, mentions)
             if cue.speaker_after or inverted:
                 for m in mentions:
                     if match.end <= m.start <= match.end + 4 and m.role != "location":
@@ -363,6 +373,7 @@ class Extractor:
         mentions = self._without_dateline(sentence, mentions)
         mentions = self._without_named_things(sentence, mentions)
         self._learn_names(sentence, mentions)
+        self._learn_surnames(sentence, mentions)
         for m in mentions:
             if m.actor is not None and m.role != "location":
                 self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
@@ -421,8 +432,10 @@ class Extractor:
                     break
                 j += 1
             run = j
-            while run < len(toks) and run - j < 4 and run not in taken and toks[run].text[:1].isupper() and \
-                    toks[run].text.isalpha() and toks[run].lower not in titles:
+            # (a first name may be a state's: "Israeli Foreign Minister Israel Katz")
+            given = j in taken and j + 1 < len(toks) and j + 1 not in taken and toks[j + 1].text[:1].isupper()
+            while run < len(toks) and run - j < 4 and (run not in taken or (given and run == j)) and \
+                    toks[run].text[:1].isupper() and toks[run].text.isalpha() and toks[run].lower not in titles:
                 run += 1
             if not office or run - j < 2:
                 continue
@@ -434,6 +447,18 @@ class Extractor:
                     firsts = self.local_firsts.setdefault(words[k].lower(), [])
                     firsts.append(words[k:])
                     firsts.sort(key=len, reverse=True)
+
+    def _learn_surnames(self, sentence: Sentence, mentions: list[Mention]) -> None:
+        """A person the gazetteer knows, once named in full ("Israel Katz"), is later named by surname alone
+        ("…, Katz said"): for this article, the surname is theirs."""
+        toks = sentence.tokens
+        for m in mentions:
+            if m.name.kind != "person" or m.end - m.start < 2:
+                continue
+            words = (toks[m.end - 1].text,)
+            if words[0][:1].isupper() and words[0].isalpha() and words not in self.local_names:
+                self.local_names[words] = m.name
+                self.local_firsts.setdefault(words[0].lower(), []).append(words)
 
     def _local_mentions(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """Mentions of the people this article introduced (see _learn_names) where no gazetteer name is."""
@@ -551,9 +576,11 @@ class Extractor:
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
         media = self.lex.media  # "BELGRADE (Reuters) - Serbia …": the agency reports, it does not act
         usable = [m for m in in_clause if m.role not in ("location", "speaker") and m.actor not in media]
+        described: list[Mention] = []  # named in a relative clause: who may act, not whom it is aimed at
         if relative is not None and not any(m.role in ("np", "agentive", "agent") for m in usable):
-            usable += [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
-                       and m.role not in ("location", "speaker") and m.actor not in media]
+            described = [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
+                         and m.role not in ("location", "speaker") and m.actor not in media]
+            usable += described
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
         if actor_m is not None and actor_m.start > match.end and self._active_subject(info, match, usable):
             # "Turkey cancelled a planned visit by Sweden's defence minister": who visits, not who cancels
@@ -597,6 +624,14 @@ class Extractor:
             actor_m = owners[0]
         if actor_m is None and subject is not None:
             actor_m = subject
+        demander = self._demanded(info, clause)
+        if demander is not None and actor_m is not None and actor_m.start > demander[0]:
+            # "… en eist dat Polen en Litouwen hun vertegenwoordiging in Minsk inkrimpen": who must cut is the
+            # target; who demands it acts (named before the verb, or the subject before it)
+            for m in [actor_m, *self._coordinated(info, actor_m)]:
+                if m.actor is not None and m.actor not in targets:
+                    targets.append(m.actor)
+            actor_m = demander[1]
         if actor_m is not None and actor_m.role == "np" and actor_m.end < len(s.tokens) and \
                 token_is(s.tokens[actor_m.end], self.ws.ObligationModals) and actor_m.end < match.start:
             # "China moet de politieposten sluiten": who must is ordered to, by someone else
@@ -627,7 +662,7 @@ class Extractor:
         event.co_actors = [a for a in dict.fromkeys(m.actor for m in co_mentions)
                            if a is not None and a != event.actor]
         for m in usable:
-            if m is actor_m or m.actor == event.actor or m in co_mentions:
+            if m is actor_m or m.actor == event.actor or m in co_mentions or (m in described and m.start > match.end):
                 continue
             if m.role == "owner" and trigger.owner_is_actor:
                 continue
@@ -792,6 +827,20 @@ class Extractor:
                 return accused if any(t.lower in self.ws.ChargeMarkers for t in between) else None
         return None
 
+    def _demanded(self, info: SentenceInfo, clause: int) -> tuple[int, Mention | None] | None:
+        """(where the verb stands, who demands) when the clause is what a demand verb asks ('eist dat …',
+        'demanded that …'); None otherwise."""
+        toks = info.sentence.tokens
+        opened = next((i for i, c in enumerate(info.clauses) if c == clause), None)
+        if opened is None or opened < 1 or not token_is(toks[opened], self.ws.Subordinators):
+            return None
+        verb = opened - 1
+        if not token_is(toks[verb], self.ws.DemandVerbs):
+            return None
+        subject = next((m for m in reversed(info.mentions) if m.end <= verb and m.actor is not None
+                        and m.role in ("np", "agentive") and m.actor not in self.lex.media), None)
+        return verb, subject
+
     def _relative_clause(self, info: SentenceInfo, clause: int) -> int | None:
         """The clause right after this one when it is a relative clause without a trigger of its own."""
         toks = info.sentence.tokens
@@ -925,6 +974,11 @@ class Extractor:
                         event.offset_from = (causes[0], offset)
                         return
             pools.append((free, "sentence"))
+            # "Georgia broke off relations after the two fought a brief war in 2008": a cause clause that tells
+            # no act of its own still dates what followed it
+            pools.append(([d for d in info.dates if info.clauses[d.start] in info.cue_clauses
+                           and info.clauses[d.start] > clause and info.clauses[d.start] not in info.trigger_clauses],
+                          "after-cause"))
         for pool, source in pools:
             past = [d for d in pool if not d.future]
             future = [d for d in pool if d.future]
@@ -1168,6 +1222,8 @@ class Extractor:
         end = min((a for a in acts if a >= match.end), default=match.end if acts and not apart else len(toks))
         said = toks[match.end:end]
         clause = info.clauses[match.start]
+        if not acts:  # '"… a serious antisemitic attack", Katz said': the quoted words before the verb are said too
+            said = [toks[i] for i in sorted(_quoted_tokens(info.sentence)) if i < match.start] + said
         if apart and clause in info.cue_clauses:
             # … and told as a cause, in Dutch the words before the verb closing its clause ("vanwege wat het … noemt")
             said = [t for i, t in enumerate(toks[:match.start]) if info.clauses[i] == clause] + said
@@ -1227,6 +1283,20 @@ def _non_overlapping(matches: list[tuple[Cue, Match]]) -> list[tuple[Cue, Match]
         out.append((cue, m))
         used.update(range(m.start, m.end))
     return sorted(out, key=lambda cm: cm[1].start)
+
+
+def _after_apposition(sentence: Sentence, comma: int, mentions: list[Mention]) -> bool:
+    """'Celso Amorim, Lula's chief foreign policy adviser, called …': the comma before the verb closes a
+    description of the subject that opens the sentence, so the verb is not inverted."""
+    toks = sentence.tokens
+    if toks[comma].text != ",":
+        return False
+    first = next((k for k in range(comma) if toks[k].text == ","), None)
+    if first is None or first == comma or first > APPOSITION_SUBJECT:
+        return False
+    if any(t.text in DOUBLE_QUOTES for t in toks[:comma]):
+        return False
+    return any(m.start == 0 and m.end == first for m in mentions) or all(t.text[:1].isupper() for t in toks[:first])
 
 
 def _quoted_tokens(sentence: Sentence) -> set[int]:
