@@ -37,7 +37,8 @@ def resolve(ex: Extractor) -> list[Event]:
     media = ex.lex.media  # a news agency in a dateline ("ANKARA (Reuters) -") is nobody's target
     for e in ex.events:  # an actor found from the discourse may have been taken for a target in its sentence
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
-    events = _merge(ex.events, ex.article.date.start - HEADLINE_NEWS)
+    start = ex.article.date.start
+    events = _merge(ex.events, start - HEADLINE_NEWS if start - dt.date.min > HEADLINE_NEWS else dt.date.min)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
     for e in events:
         # a headline's act that no later mention completed, and a cause nothing answered ("nadat Den Haag had
