@@ -12,7 +12,6 @@ from rdflib import URIRef
 from kg.lift.analyse import token_is
 from kg.lift.dates import PartialDate
 from kg.lift.extract import Event, Extractor, SentenceInfo
-from kg.lift.lexicon import GAP
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
@@ -155,9 +154,12 @@ def _fill_roles(ex: Extractor) -> None:
                     e.actor = _previous_mention_actor(ex, info, spoken_of) or (
                         last_actor if last_actor not in spoken_of else None)
                 else:
-                    # "Polen moet het aantal diplomaten in Minsk terugbrengen": a measure told again, by whoever
-                    # took it against the same party before
-                    e.actor = _against(ex, e, e.cls) or last_actor
+                    # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": one act of the
+                    # clause names whose they all are; "Polen moet het aantal diplomaten in Minsk terugbrengen": a
+                    # measure told again, by whoever took it against the same party before
+                    e.actor = next((o.actor for o in info.events if o is not e and o.kind == "act"
+                                    and o.clause == e.clause and o.actor_source == "sentence"), None) or _against(
+                        ex, e, e.cls) or last_actor
                     if e.actor is not None and e.actor in e.targets:
                         # "Zes Spaanse beveiligers moesten zondag al vertrekken" after Spain's answer: who acts is
                         # who acted against them before, not the story's last actor
@@ -324,11 +326,7 @@ def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None
 
 def _trigger_words(ex: Extractor) -> set[str]:
     """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
-    def build() -> set[str]:
-        pairs = ex.lex.patterns(ex.lex.triggers, ex.lang)
-        return {w for _, p in pairs if len(p.elements) == 1 and p.elements[0] != GAP for w in p.elements[0]}
-
-    return ex.lex.memo(("trigger-words", ex.lang), build)
+    return ex._measure_words()
 
 
 def _resolve_pending(ex: Extractor, events: list[Event]) -> None:

@@ -33,7 +33,7 @@ from kg.lift.analyse import (
 )
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
-from kg.lift.lexicon import ActorName, Cue, Lexicon, Pattern, PatternIndex, Trigger
+from kg.lift.lexicon import GAP, ActorName, Cue, Lexicon, Pattern, PatternIndex, Trigger
 from kg.lift.text import Sentence
 from kg.namespaces import LEX, RKG
 
@@ -643,6 +643,12 @@ class Extractor:
             # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
             # ambassadors of France and Spain": the host summons the envoys posted to it
             host = next((p for p in self._places(info, clause) if p not in owner_actors), None)
+        if actor_m is None and host is None:
+            # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": the adjective on a
+            # measure noun of the clause says whose measures they are
+            measures = self._measure_words()
+            actor_m = next((m for m in usable if m.role == "attributive" and m.end < len(s.tokens)
+                            and token_is(s.tokens[m.end], measures)), None)
         if actor_m is None and host is None:  # "het besluit van Nederland om …": whose decision
             # ("officials of the U.N. agency were declared persona non grata": whose officials, not who acted)
             actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors
@@ -826,6 +832,14 @@ class Extractor:
                     return None
                 return accused if any(t.lower in self.ws.ChargeMarkers for t in between) else None
         return None
+
+    def _measure_words(self) -> set[str]:
+        """Words that alone name a measure ("sancties", "strafmaatregelen", "sanctions")."""
+        def build() -> set[str]:
+            pairs = self.lex.patterns(self.lex.triggers, self.lang)
+            return {w for _, p in pairs if len(p.elements) == 1 and p.elements[0] != GAP for w in p.elements[0]}
+
+        return self.lex.memo(("measure-words", self.lang), build)
 
     def _demanded(self, info: SentenceInfo, clause: int) -> tuple[int, Mention | None] | None:
         """(where the verb stands, who demands) when the clause is what a demand verb asks ('eist dat …',
