@@ -982,3 +982,39 @@ def test_language_detection(lexicon, tmp_path):
     assert read(nl, lexicon).language == "nl"
     en.write_text(" date 2022-04-05 Russia expelled diplomats Thursday.", encoding="utf-8")
     assert read(en, lexicon).language == "en"
+
+
+SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state sending its own envoy home recalls him, from where he was posted
+    (" date 2025-07-24 Thailand on Wednesday ordered the Thai ambassador home from Phnom Penh.",
+     [("RelationsDowngrade", "Q869", "Q424")]),
+    # who demands that another state cut its mission acts against it
+    (" date 2020-10-04 Belarus eist dat Polen zijn ambassade in Minsk fors inkrimpt.",
+     [("MissionDownsizing", "Q184", "Q36")]),
+    # a negation early in the Dutch middle field negates the measure
+    (" date 2019-12-31 Mexico zal de Boliviaanse ambassadeur niet op zijn beurt tot persona non grata verklaren.",
+     []),
+    # a headline's undated act retells the news, not the act the body dates years before
+    (" date 2014-03-18 U.S. suspends Syrian embassy\n\nThe United States suspended the operations of its own "
+     "embassy in Damascus in February 2012.",
+     [("MissionSuspension", "Q30", "Q858"), ("MissionSuspension", "Q30", "Q858")]),
+])
+def test_acts_of_new_constructions(lexicon, tmp_path, text, expected):
+    acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] not in SPEECH_CLASSES]
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in acts] == expected
+
+
+def test_a_city_that_names_a_treaty_is_no_party(lexicon, tmp_path):
+    rows_ = table_of(" date 2025-07-24 Thailand accused Cambodia of laying mines in breach of the Ottawa treaty.",
+                     lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in rows_] == [("Q869", "Q424")]
+
+
+def test_a_denial_is_aimed_at_who_made_the_charge(lexicon, tmp_path):
+    text = (" date 2019-12-31 La Paz beschuldigt Spanje van een complot.\n\nHet Spaanse ministerie ontkent dat: de "
+            "diplomaat bracht slechts een bezoek aan haar Mexicaanse collega.")
+    denial = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] == "Denial"]
+    assert [(r["actor_qid"], r["target_qids"]) for r in denial] == [("Q29", "Q750")]
