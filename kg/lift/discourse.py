@@ -121,6 +121,7 @@ def _counterpart(ex: Extractor, actor: URIRef | None, before: Event, guess: bool
         for e in reversed(pool):
             if e.actor == actor and e.targets:
                 return list(e.targets)
+    for pool in pools:
         for e in reversed(pool):
             if actor in e.targets and e.actor is not None:
                 return [e.actor]
