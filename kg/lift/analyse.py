@@ -19,6 +19,8 @@ MAX_GAP = 10
 # Russische ambassade en het consulaat in Antwerpen weg,"): a pattern's last word may lie up to LONG_GAP
 # words on when no comma comes between and the word ends the clause.
 LONG_GAP = 24
+# words between a ministry and the "in" before its seat ("ministerie van Buitenlandse Zaken in Managua")
+GOVERNMENT_SEAT_REACH = 4
 # A fixed phrase of two or more words closing the pattern is as sure an end as a particle closing its
 # clause ("told Syrian diplomats who are not U.S. citizens or permanent residents to leave"): it too may lie up
 # to LONG_GAP words on, when no comma comes between.
@@ -343,7 +345,18 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
         if prev in agent_markers:
             m.role = "agent"
         elif prev in place_markers and m.name.kind in ("name", "metonym") and prev not in possessive:
-            m.role = "location"
+            # "het ministerie van Buitenlandse Zaken in Managua", "the foreign ministry in Moscow": the government
+            # seated there acts; anything else there is only where
+            # (not "werd op het ministerie van Buitenlandse Zaken in Berlijn ontboden": a ministry as a place)
+            gov_at = next((k for k in range(before - 1, max(-1, before - 1 - GOVERNMENT_SEAT_REACH), -1)
+                           if gov_forms.holds(tokens[k])), None)
+            seat = gov_at is not None and all(t.text not in ",.;:" for t in tokens[gov_at:before])
+            if seat:
+                k = gov_at - 1
+                while k >= 0 and tokens[k].lower in determiners:
+                    k -= 1
+                seat = k < 0 or tokens[k].lower not in lex.sets(language).LocativePrepositions
+            m.role = "agentive" if seat and m.name.kind == "metonym" else "location"
         elif prev in coordinators and m.name.kind in ("name", "metonym") and any(
                 o.role == "location" and o.end == before for o in mentions):
             m.role = "location"  # "in de Verenigde Staten en Australië": both are places
@@ -456,6 +469,10 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 pattern, off = lex.year_offsets[rank]
                 for m in _match_from(sentence, pattern, end):
                     offset, end = off, m.end
+                if offset is None:  # "vorig jaar maart": the year put before the month
+                    n = len(pattern.elements)
+                    if start >= n and any(m.start == start - n for m in _match_from(sentence, pattern, start - n)):
+                        offset = off
             future = is_future(start)
             if year is None:
                 year = pub.year + offset if offset is not None else past_year(month, day, future)

@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from kg.lift.analyse import token_is
 from kg.lift.dates import PartialDate
-from kg.lift.extract import Event, Extractor, SentenceInfo
+from kg.lift.extract import SCENE_WORDS, Event, Extractor, SentenceInfo
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
@@ -164,7 +164,10 @@ def _fill_roles(ex: Extractor) -> None:
                     if e.actor is not None and e.actor in e.targets:
                         # "Zes Spaanse beveiligers moesten zondag al vertrekken" after Spain's answer: who acts is
                         # who acted against them before, not the story's last actor
-                        e.actor = _against(ex, e)
+                        # (none such, and others named too: "besloot de Soedanese ambassade … in de Emiraten te
+                        # sluiten", its own mission)
+                        others = [t for t in e.targets if t != e.actor]
+                        e.actor = _against(ex, e) or (e.actor if others else None)
                 e.actor_source = e.actor_source or "discourse"
             # a cause told in a cue's clause gets its roles from its effect (_fill_cause); what is said is no
             # cause: '"This measure is a response to an unacceptable decision," a spokesperson said'
@@ -376,8 +379,24 @@ def _reverses(effect: Event, cause: Event) -> bool:
     return effect.actor in cause.targets and cause.actor in effect.targets
 
 
+def _scene_dates(ex: Extractor) -> None:
+    """'Vrijdagavond kwam de zwaarste klap. Saoedi-Arabië zette de Libanese ambassadeur het land uit, …': a short
+    sentence that tells no act but a day dates the undated acts of the sentence after it."""
+    for info, following in zip(ex.infos, ex.infos[1:], strict=False):
+        toks = info.sentence.tokens
+        if info.events or len(toks) > SCENE_WORDS or following.sentence.paragraph != info.sentence.paragraph:
+            continue
+        days = [d for d in info.dates if not d.future]
+        if len(days) != 1 or any(token_is(t, ex.ws.ReportVerbs) for t in toks):
+            continue
+        for e in following.events:
+            if e.kind == "act" and e.date is None and e.offset_from is None:
+                e.date, e.date_source = days[0].date, "scene"
+
+
 def _report_dates(ex: Extractor) -> None:
     """'Dat heeft het ministerie zaterdag bekendgemaakt': the date of the measures just told."""
+    _scene_dates(ex)
     report = ex.ws.ReportVerbs
     anaphora = ex.ws.SubjectPronouns | ex.ws.Demonstratives
     for idx, info in enumerate(ex.infos):

@@ -43,6 +43,7 @@ MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 EXPULSION, RELATIONS_DOWNGRADE = RKG.Expulsion, RKG.RelationsDowngrade
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
 DOUBLE_QUOTES, CLOSING_QUOTES = frozenset('"“”„«»'), frozenset("”»")
+SCENE_WORDS = 10  # a short sentence that only gives a day ("Vrijdagavond kwam de zwaarste klap.") dates the next
 APPOSITION_SUBJECT = 4  # words of a name opening a sentence before ", its description," and the verb
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
@@ -489,7 +490,8 @@ class Extractor:
         mentions = self._mentions(sentence)
         toks = sentence.tokens
         dates: list[DateExpr] = []
-        if toks and (toks[0].lower in self.ws.SubjectPronouns or toks[0].lower in self.ws.Demonstratives
+        if toks and (len(toks) <= SCENE_WORDS or toks[0].lower in self.ws.SubjectPronouns
+                     or toks[0].lower in self.ws.Demonstratives
                      or not sentence.where.keys().isdisjoint(self.ws.ReportVerbs)):  # "Áñez maakte het besluit …"
             dates = find_dates(sentence, self.lex, self.lang, self.article.date, date_ranks)
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
@@ -642,7 +644,8 @@ class Extractor:
         if actor_m is None and trigger.place_is_actor:
             # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
             # ambassadors of France and Spain": the host summons the envoys posted to it
-            host = next((p for p in self._places(info, clause) if p not in owner_actors), None)
+            hosts = [p for p in dict.fromkeys(self._places(info, clause)) if p not in owner_actors]
+            host = hosts[0] if hosts else None
         if actor_m is None and host is None:
             # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": the adjective on a
             # measure noun of the clause says whose measures they are
@@ -659,6 +662,8 @@ class Extractor:
             actor_m = earlier[0] if earlier else None
         if actor_m is None and host is not None:
             event.actor, event.actor_source = host, "sentence"
+            # "de Libanese ambassadeurs in Riyad en Abu Dhabi werden op het matje geroepen": each host summons
+            event.co_actors = hosts[1:]
         if actor_m is not None:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
