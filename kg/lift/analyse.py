@@ -20,7 +20,9 @@ MAX_GAP = 10
 # words on when no comma comes between and the word ends the clause.
 LONG_GAP = 24
 CLAUSE_ENDS = frozenset(",.;:!?")
-YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# four digits, no digit either side: (?<!\d)\d{4}(?!\d), written to start with \d so that a search skips
+# to digits (a pattern starting with a lookbehind is tried at every position)
+YEAR_RE = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")
 
 
 def lemma(word: str, language: str) -> str:
@@ -96,8 +98,12 @@ class WordClass:
 
     def holds(self, tok: Token) -> bool:
         """Whether the token's word form or lemma passes."""
-        self._learn((tok.lower, tok.lemma))
-        return tok.lower in self.members or tok.lemma in self.members
+        low, lem = tok.lower, tok.lemma
+        seen = self.seen
+        if low not in seen or lem not in seen:
+            self._learn((low, lem))
+        members = self.members
+        return low in members or lem in members
 
 
 COMPOUND_HEAD_MIN = 7  # letters a word of a set needs to be found as the head of a Dutch compound
@@ -399,8 +405,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     if not anchors and not has_year and not offset_ranks and not relative_ranks:
         return out  # no month, weekday, year or relative date: most sentences
     future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners
-    sets = lex.sets(language)
-    year_modifiers = sets.Determiners | sets.OriginMarkers
+    year_modifiers = tables.year_modifiers
     used: set[int] = set()
 
     def is_future(i: int) -> bool:
@@ -538,6 +543,7 @@ class DateTables:
         self.future, self.parts = sets.FutureMarkers, sets.month_parts
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
         self.since = sets.SinceMarkers
+        self.year_modifiers = sets.Determiners | sets.OriginMarkers
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:

@@ -23,6 +23,10 @@ DATE, DATE_PRECISION, DATE_START, DATE_END = RKG.date, RKG.datePrecision, RKG.da
 EFFECTIVE, COUNT, CAP_AFTER, QUOTE, ATTRIBUTED = (RKG.effectiveDate, RKG["count"], RKG.capAfter, RKG.quote,
                                                   RKG.attributedTo)
 LINK_EVIDENCE, EFFECT, CAUSE, RELATION = RKG.LinkEvidence, RKG.effect, RKG.cause, RKG.relation
+NEWS_ARTICLE, IDENTIFIER, LANGUAGE, FILE_NAME, DC_DATE = (RKG.NewsArticle, DCTERMS.identifier, DCTERMS.language,
+                                                          RKG.fileName, DCTERMS.date)
+CONTEXT, IS_STRING, SOURCE_URL, XSD_DATE = NIF.Context, NIF.isString, NIF.sourceUrl, XSD.date
+EVENT_BASE = str(EVENT)  # EVENT[name] is URIRef(EVENT_BASE + name), made without the namespace's two calls
 
 
 def article_iri(article: Article) -> URIRef:
@@ -43,7 +47,7 @@ def event_iri(article: Article, event: Event) -> URIRef:
     key = f"{article.id}|{event.cls}|{event.kind}|{start}|{end}|{event.start}"
     if event.part:  # the second and later of several acts one trigger tells
         key += f"|{event.part}"
-    return EVENT[f"{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
+    return URIRef(f"{EVENT_BASE}{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
 
 
 @lru_cache(maxsize=100_000)
@@ -70,8 +74,14 @@ def _integer(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
+@lru_cache(maxsize=100_000)
+def _day(day) -> Literal:
+    return Literal(day.isoformat(), datatype=XSD_DATE)
+
+
 def _add_date(out: list, node: URIRef, date, prop: URIRef = DATE) -> None:
-    out.extend([(node, p, o) for p, o in _date_triples(date, prop)])
+    (p1, o1), (p2, o2), (p3, o3), (p4, o4) = _date_triples(date, prop)
+    out += ((node, p1, o1), (node, p2, o2), (node, p3, o3), (node, p4, o4))
 
 
 def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list[tuple]:
@@ -83,17 +93,17 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     out: list[tuple] = []
     add = out.append
     a = article_iri(article)
-    add((a, RDF.type, RKG.NewsArticle))
-    add((a, DCTERMS.identifier, Literal(article.id)))
-    add((a, DCTERMS.language, _text(article.language)))
-    add((a, RKG.fileName, Literal(article.file_name)))
-    _add_date(out, a, article.date, DCTERMS.date)
-    ctx = context_iri(article)
-    add((ctx, RDF.type, NIF.Context))
-    add((ctx, NIF.isString, Literal(article.text)))
-    add((ctx, NIF.beginIndex, _offset(0)))
-    add((ctx, NIF.endIndex, _offset(len(article.text))))
-    add((ctx, NIF.sourceUrl, a))
+    add((a, TYPE, NEWS_ARTICLE))
+    add((a, IDENTIFIER, Literal(article.id)))
+    add((a, LANGUAGE, _text(article.language)))
+    add((a, FILE_NAME, Literal(article.file_name)))
+    _add_date(out, a, article.date, DC_DATE)
+    ctx = URIRef(f"{a}#char=0,{len(article.text)}")  # context_iri, the article IRI made once
+    add((ctx, TYPE, CONTEXT))
+    add((ctx, IS_STRING, Literal(article.text)))
+    add((ctx, NIF_BEGIN, _offset(0)))
+    add((ctx, NIF_END, _offset(len(article.text))))
+    add((ctx, SOURCE_URL, a))
     made: dict[tuple[int, int], URIRef] = {}
 
     def mention(start: int, end: int) -> URIRef:
@@ -122,7 +132,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
             add((node, TARGET, t))
         _add_date(out, node, e.date)
         if e.effective is not None and e.effective.precision == "day":
-            add((node, EFFECTIVE, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
+            add((node, EFFECTIVE, _day(e.effective.start)))
         for prop, value in ((COUNT, e.count), (CAP_AFTER, e.cap_after)):
             if value is not None:
                 add((node, prop, _integer(value)))
@@ -139,7 +149,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
         for cause, relation, sentence in e.links:
             c = iris[id(cause)]
             add((node, relation, c))
-            link = EVENT[f"link-{local_name(node)}-{local_name(c)}"]
+            link = URIRef(f"{EVENT_BASE}link-{local_name(node)}-{local_name(c)}")
             add((link, TYPE, LINK_EVIDENCE))
             add((link, EFFECT, node))
             add((link, CAUSE, c))
