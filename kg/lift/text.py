@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 # Initialisms ("U.S."), numbers ("3.5", "1,000"), words with an inner apostrophe ("don't"), and any
 # other non-space character. A possessive 's is a token of its own ("Russia" "'s"), so the name before
 # it is found. A word is read once: no alternative backtracks into it (this regex is most of the split).
-TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:(?!['’]s\b)['’]\w+)?|['’]s\b|[^\w\s]",
-                      re.UNICODE)
+# It is (?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|\w+(?:(?!['’]s\b)['’]\w+)?|['’]s\b|[^\w\s] with the first character
+# of every alternative read once as \S and tested by a lookbehind: a pattern that starts with one character
+# class lets the search skip the spaces between tokens without trying a match at each (a quarter faster).
+TOKEN_RE = re.compile(r"\S(?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|(?<=\d)\d*(?:[.,]\d+)*|(?<=\w)\w*(?:(?!['’]s\b)['’]\w+)?"
+                      r"|(?<=['’])s\b|(?<=[^\w\s]))", re.UNICODE)
 QUOTES = "\"“”‘’'«»„"
 
 

@@ -23,6 +23,9 @@ DATE, DATE_PRECISION, DATE_START, DATE_END = RKG.date, RKG.datePrecision, RKG.da
 EFFECTIVE, COUNT, CAP_AFTER, QUOTE, ATTRIBUTED = (RKG.effectiveDate, RKG["count"], RKG.capAfter, RKG.quote,
                                                   RKG.attributedTo)
 LINK_EVIDENCE, EFFECT, CAUSE, RELATION = RKG.LinkEvidence, RKG.effect, RKG.cause, RKG.relation
+# what article_triples states of an event node, besides its links' relations
+EVENT_PREDICATES = frozenset({TYPE, ACTOR, AGENT, TARGET, DATE, DATE_PRECISION, DATE_START, DATE_END, EFFECTIVE,
+                              COUNT, CAP_AFTER, QUOTE, ATTRIBUTED, LABEL, DERIVED, DENOTED})
 NEWS_ARTICLE, IDENTIFIER, LANGUAGE, FILE_NAME, DC_DATE = (RKG.NewsArticle, DCTERMS.identifier, DCTERMS.language,
                                                           RKG.fileName, DCTERMS.date)
 CONTEXT, IS_STRING, SOURCE_URL, XSD_DATE = NIF.Context, NIF.isString, NIF.sourceUrl, XSD.date
@@ -119,11 +122,22 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
         return m
 
     iris = {id(e): event_iri(article, e) for e in events}
+    # Each triple is made once unless two events share an IRI, an event names a target or a span twice, or two
+    # links of an event have one cause: only then are repeats dropped (hashing every triple, its literals in
+    # Python, was a tenth of the writing). Nodes of different kinds never meet: events and links are in
+    # EVENT's namespace, the article, its context and mentions in ARTICLE's, and mentions start after the header.
+    nodes: set[URIRef] = set()
+    links: set[URIRef] = set()
+    repeats = False
     for e in events:
         node = iris[id(e)]
         if e.actor is None or e.date is None:
             raise ValueError(f"{article.id}: an event without an actor or a date cannot be written "
                              "(kg.lift.lift_events resolves every event it returns)")
+        if node in nodes or (len(e.targets) > 1 and len(set(e.targets)) < len(e.targets)) or (
+                len(e.spans) > 1 and len(set(e.spans)) < len(e.spans)):
+            repeats = True
+        nodes.add(node)
         add((node, TYPE, e.cls))
         add((node, ACTOR, e.actor))
         if e.agent is not None:
@@ -150,13 +164,18 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
             c = iris[id(cause)]
             add((node, relation, c))
             link = URIRef(f"{EVENT_BASE}link-{local_name(node)}-{local_name(c)}")
+            if link in links or relation in EVENT_PREDICATES:
+                repeats = True
+            links.add(link)
             add((link, TYPE, LINK_EVIDENCE))
             add((link, EFFECT, node))
             add((link, CAUSE, c))
             add((link, RELATION, relation))
             add((link, DENOTED, mention(sentence.start, sentence.end)))
             add((link, DERIVED, a))
-    return list(dict.fromkeys(out))
+    if repeats or (0, len(article.text)) in made or not links.isdisjoint(nodes):
+        return list(dict.fromkeys(out))
+    return out
 
 
 def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Graph:
