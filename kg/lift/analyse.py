@@ -25,7 +25,9 @@ GOVERNMENT_SEAT_REACH = 4
 # clause ("told Syrian diplomats who are not U.S. citizens or permanent residents to leave"): it too may lie up
 # to LONG_GAP words on, when no comma comes between.
 CLAUSE_ENDS = frozenset(",.;:!?")
-YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# four digits, no digit either side: (?<!\d)\d{4}(?!\d), written to start with \d so that a search skips
+# to digits (a pattern starting with a lookbehind is tried at every position)
+YEAR_RE = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")
 
 
 def lemma(word: str, language: str) -> str:
@@ -101,8 +103,12 @@ class WordClass:
 
     def holds(self, tok: Token) -> bool:
         """Whether the token's word form or lemma passes."""
-        self._learn((tok.lower, tok.lemma))
-        return tok.lower in self.members or tok.lemma in self.members
+        low, lem = tok.lower, tok.lemma
+        seen = self.seen
+        if low not in seen or lem not in seen:
+            self._learn((low, lem))
+        members = self.members
+        return low in members or lem in members
 
 
 COMPOUND_HEAD_MIN = 7  # letters a word of a set needs to be found as the head of a Dutch compound
@@ -150,8 +156,9 @@ def match_pattern(sentence: Sentence, pattern: Pattern, lo: int = 0, hi: int | N
     starts = [i for word in elements[0] if word in where for i in where[word]]
     if not starts:
         return []
+    words = where.keys()
     for element in elements[1:]:  # every word of the pattern must occur somewhere before trying positions
-        if element != GAP and not any(word in where for word in element):
+        if element != GAP and words.isdisjoint(element):
             return []
     if len(starts) > 1:
         starts = sorted(set(starts))
@@ -234,7 +241,6 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     ntok = len(tokens)
     names = _name_index(lex)
     exact_names, lower_names = names.exact, names.lower
-    last_words = lex.name_last_words
     where = sentence.where or {t.lower: [k] for k, t in enumerate(tokens)}
     starts = [i for w in where.keys() & names.firsts for i in where[w]]
     if not starts:
@@ -242,25 +248,21 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
     starts.sort()
     mentions: list[Mention] = []
     after = 0
+    spans = names.spans
     for i in starts:
         if i < after:
             continue
         first = tokens[i]
-        plain, cased = names.lower_lengths.get(first.lower), names.exact_lengths.get(first.text)
-        if plain is None:
-            if cased is None:
-                continue  # "de", "in": the first word of "DE", "IN" only when written so
-            lengths = cased
-        else:
-            lengths = plain if cased is None else tuple(sorted({*plain, *cased}, reverse=True))
-        for n in lengths:
+        # every length a name starting with this word (in any case) has, longest first, with the last words
+        # such names end in: a word that ends none is passed by before any tuple is made ("de", "the")
+        for n, lasts in spans.get(first.lower, ()):
             if i + n > ntok:
                 continue
             exact: tuple[str, ...]
             lower: tuple[str, ...]
             if n == 1:
                 exact, lower = (first.text,), (first.lower,)
-            elif tokens[i + n - 1].lower not in last_words:
+            elif tokens[i + n - 1].lower not in lasts:
                 continue
             else:
                 span = tokens[i:i + n]
@@ -304,6 +306,15 @@ class _NameIndex:
         self.lower_lengths = {w: tuple(sorted(n, reverse=True)) for w, n in lower_lengths.items()}
         # a set, so that `dict_keys & firsts` walks the sentence's words
         self.firsts = {w.lower() for w in self.exact_lengths} | set(self.lower_lengths)
+        # first word (lower case) -> ((length, the lower-case last words of such names that are also in
+        # lex.name_last_words), ...), longest first: what find_mentions tries from a word. A name written
+        # as the text has it ("VS") starts with the word as written, so its lower case is one of these;
+        # the lengths of other-case names tried too never match (their entries need the words as written)
+        ends: dict[str, dict[int, set[str]]] = {}
+        for key in [*self.exact, *self.lower]:
+            ends.setdefault(key[0].lower(), {}).setdefault(len(key), set()).add(key[-1].lower())
+        self.spans = {w: tuple((n, frozenset(by_length[n] & lex.name_last_words) if n > 1 else frozenset())
+                               for n in sorted(by_length, reverse=True)) for w, by_length in ends.items()}
 
 
 def _name_index(lex: Lexicon) -> _NameIndex:
@@ -418,8 +429,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     if not anchors and not has_year and not offset_ranks and not relative_ranks:
         return out  # no month, weekday, year or relative date: most sentences
     future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners
-    sets = lex.sets(language)
-    year_modifiers = sets.Determiners | sets.OriginMarkers
+    year_modifiers = tables.year_modifiers
     used: set[int] = set()
 
     def is_future(i: int) -> bool:
@@ -566,6 +576,7 @@ class DateTables:
         self.future, self.parts = sets.FutureMarkers, sets.month_parts
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
         self.since = sets.SinceMarkers
+        self.year_modifiers = sets.Determiners | sets.OriginMarkers
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:

@@ -51,9 +51,10 @@ def resolve(ex: Extractor) -> list[Event]:
     _retaliations(ex, events)
     _mirrors(ex, events)
     events = [e for e in events if e.actor is not None and e.date is not None]
+    kept = {id(e) for e in events}  # `c in events` compares field by field until it meets c itself: ask ids first
     for e in events:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]
-        e.links = [(c, rel, s) for c, rel, s in e.links if c in events and c is not e]
+        e.links = [(c, rel, s) for c, rel, s in e.links if (id(c) in kept or c in events) and c is not e]
     _break_cycles(events)
     _causes_before_effects(events)
     _release(ex.events, events)

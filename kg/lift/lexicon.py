@@ -162,7 +162,12 @@ class PatternIndex:
         found = set()
         for word in (by_word.keys() & words) if keys is None else keys:
             for rank, _, rest in by_word.get(word, ()):
-                if rank not in found and all(not words.isdisjoint(element) for element in rest):
+                if rank in found:
+                    continue
+                for element in rest:  # every other element has a word in `words` (a loop: no generator per item)
+                    if words.isdisjoint(element):
+                        break
+                else:
                     found.add(rank)
         return sorted(found)
 

@@ -23,6 +23,13 @@ DATE, DATE_PRECISION, DATE_START, DATE_END = RKG.date, RKG.datePrecision, RKG.da
 EFFECTIVE, COUNT, CAP_AFTER, QUOTE, ATTRIBUTED = (RKG.effectiveDate, RKG["count"], RKG.capAfter, RKG.quote,
                                                   RKG.attributedTo)
 LINK_EVIDENCE, EFFECT, CAUSE, RELATION = RKG.LinkEvidence, RKG.effect, RKG.cause, RKG.relation
+# what article_triples states of an event node, besides its links' relations
+EVENT_PREDICATES = frozenset({TYPE, ACTOR, AGENT, TARGET, DATE, DATE_PRECISION, DATE_START, DATE_END, EFFECTIVE,
+                              COUNT, CAP_AFTER, QUOTE, ATTRIBUTED, LABEL, DERIVED, DENOTED})
+NEWS_ARTICLE, IDENTIFIER, LANGUAGE, FILE_NAME, DC_DATE = (RKG.NewsArticle, DCTERMS.identifier, DCTERMS.language,
+                                                          RKG.fileName, DCTERMS.date)
+CONTEXT, IS_STRING, SOURCE_URL, XSD_DATE = NIF.Context, NIF.isString, NIF.sourceUrl, XSD.date
+EVENT_BASE = str(EVENT)  # EVENT[name] is URIRef(EVENT_BASE + name), made without the namespace's two calls
 
 
 def article_iri(article: Article) -> URIRef:
@@ -43,7 +50,7 @@ def event_iri(article: Article, event: Event) -> URIRef:
     key = f"{article.id}|{event.cls}|{event.kind}|{start}|{end}|{event.start}"
     if event.part:  # the second and later of several acts one trigger tells
         key += f"|{event.part}"
-    return EVENT[f"{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
+    return URIRef(f"{EVENT_BASE}{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
 
 
 @lru_cache(maxsize=100_000)
@@ -70,8 +77,14 @@ def _integer(n: int) -> Literal:
     return Literal(n, datatype=XSD.integer)
 
 
+@lru_cache(maxsize=100_000)
+def _day(day) -> Literal:
+    return Literal(day.isoformat(), datatype=XSD_DATE)
+
+
 def _add_date(out: list, node: URIRef, date, prop: URIRef = DATE) -> None:
-    out.extend([(node, p, o) for p, o in _date_triples(date, prop)])
+    (p1, o1), (p2, o2), (p3, o3), (p4, o4) = _date_triples(date, prop)
+    out += ((node, p1, o1), (node, p2, o2), (node, p3, o3), (node, p4, o4))
 
 
 def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list[tuple]:
@@ -83,17 +96,17 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     out: list[tuple] = []
     add = out.append
     a = article_iri(article)
-    add((a, RDF.type, RKG.NewsArticle))
-    add((a, DCTERMS.identifier, Literal(article.id)))
-    add((a, DCTERMS.language, _text(article.language)))
-    add((a, RKG.fileName, Literal(article.file_name)))
-    _add_date(out, a, article.date, DCTERMS.date)
-    ctx = context_iri(article)
-    add((ctx, RDF.type, NIF.Context))
-    add((ctx, NIF.isString, Literal(article.text)))
-    add((ctx, NIF.beginIndex, _offset(0)))
-    add((ctx, NIF.endIndex, _offset(len(article.text))))
-    add((ctx, NIF.sourceUrl, a))
+    add((a, TYPE, NEWS_ARTICLE))
+    add((a, IDENTIFIER, Literal(article.id)))
+    add((a, LANGUAGE, _text(article.language)))
+    add((a, FILE_NAME, Literal(article.file_name)))
+    _add_date(out, a, article.date, DC_DATE)
+    ctx = URIRef(f"{a}#char=0,{len(article.text)}")  # context_iri, the article IRI made once
+    add((ctx, TYPE, CONTEXT))
+    add((ctx, IS_STRING, Literal(article.text)))
+    add((ctx, NIF_BEGIN, _offset(0)))
+    add((ctx, NIF_END, _offset(len(article.text))))
+    add((ctx, SOURCE_URL, a))
     made: dict[tuple[int, int], URIRef] = {}
 
     def mention(start: int, end: int) -> URIRef:
@@ -109,11 +122,22 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
         return m
 
     iris = {id(e): event_iri(article, e) for e in events}
+    # Each triple is made once unless two events share an IRI, an event names a target or a span twice, or two
+    # links of an event have one cause: only then are repeats dropped (hashing every triple, its literals in
+    # Python, was a tenth of the writing). Nodes of different kinds never meet: events and links are in
+    # EVENT's namespace, the article, its context and mentions in ARTICLE's, and mentions start after the header.
+    nodes: set[URIRef] = set()
+    links: set[URIRef] = set()
+    repeats = False
     for e in events:
         node = iris[id(e)]
         if e.actor is None or e.date is None:
             raise ValueError(f"{article.id}: an event without an actor or a date cannot be written "
                              "(kg.lift.lift_events resolves every event it returns)")
+        if node in nodes or (len(e.targets) > 1 and len(set(e.targets)) < len(e.targets)) or (
+                len(e.spans) > 1 and len(set(e.spans)) < len(e.spans)):
+            repeats = True
+        nodes.add(node)
         add((node, TYPE, e.cls))
         add((node, ACTOR, e.actor))
         if e.agent is not None:
@@ -122,7 +146,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
             add((node, TARGET, t))
         _add_date(out, node, e.date)
         if e.effective is not None and e.effective.precision == "day":
-            add((node, EFFECTIVE, Literal(e.effective.start.isoformat(), datatype=XSD.date)))
+            add((node, EFFECTIVE, _day(e.effective.start)))
         for prop, value in ((COUNT, e.count), (CAP_AFTER, e.cap_after)):
             if value is not None:
                 add((node, prop, _integer(value)))
@@ -139,14 +163,19 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
         for cause, relation, sentence in e.links:
             c = iris[id(cause)]
             add((node, relation, c))
-            link = EVENT[f"link-{local_name(node)}-{local_name(c)}"]
+            link = URIRef(f"{EVENT_BASE}link-{local_name(node)}-{local_name(c)}")
+            if link in links or relation in EVENT_PREDICATES:
+                repeats = True
+            links.add(link)
             add((link, TYPE, LINK_EVIDENCE))
             add((link, EFFECT, node))
             add((link, CAUSE, c))
             add((link, RELATION, relation))
             add((link, DENOTED, mention(sentence.start, sentence.end)))
             add((link, DERIVED, a))
-    return list(dict.fromkeys(out))
+    if repeats or (0, len(article.text)) in made or not links.isdisjoint(nodes):
+        return list(dict.fromkeys(out))
+    return out
 
 
 def article_graph_rdf(article: Article, events: list[Event], lex: Lexicon) -> Graph:
