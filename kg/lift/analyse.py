@@ -513,7 +513,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             continue
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
             if i > 0 and tokens[i - 1].lower in year_modifiers and not (
-                    i + 1 < len(tokens) and tokens[i + 1].lower in sets.RangeEnds):
+                    i + 1 < len(tokens) and tokens[i + 1].lower in tables.range_ends):
                 # "the 1972 Simla Agreement", "het verdrag uit 2002": whose year, not when it happened (but "from
                 # 2006 until 2013" is when)
                 continue
@@ -577,6 +577,7 @@ class DateTables:
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
         self.since = sets.SinceMarkers
         self.year_modifiers = sets.Determiners | sets.OriginMarkers
+        self.range_ends = sets.RangeEnds
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:
