@@ -331,7 +331,7 @@ def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None
 
 def _trigger_words(ex: Extractor) -> set[str]:
     """Words that alone name a measure ('sanctions', 'uitzetting'): nouns a cause can be named by."""
-    return ex._measure_words()
+    return ex.measure_words()
 
 
 def _resolve_pending(ex: Extractor, events: list[Event]) -> None:
@@ -583,7 +583,7 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                 if any(cause is e for cause, _, _ in c.links):
                     continue  # the text already says c answers e
                 causes.append(c)
-            if not causes and ex._has_retaliation_noun(e.sentence):
+            if not causes and ex.has_retaliation_noun(e.sentence):
                 # "Minsk kondigde meteen een eigen zwarte lijst aan als tegenmaatregel": a countermeasure whose
                 # target was only guessed answers the blows against its actor, and is aimed at who struck them
                 causes = [c for c in events if c is not e and c.kind == "act" and r in c.targets

@@ -315,7 +315,7 @@ class Extractor:
     def _sentence(self, sentence: Sentence) -> None:
         lex = self.lex
         cue_candidates, trigger_candidates, date_ranks = self.patterns.candidates(sentence.where.keys())
-        if not cue_candidates and not trigger_candidates and not self._has_retaliation_noun(sentence):
+        if not cue_candidates and not trigger_candidates and not self.has_retaliation_noun(sentence):
             self._plain_sentence(sentence, date_ranks)
             return
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
@@ -496,7 +496,7 @@ class Extractor:
             dates = find_dates(sentence, self.lex, self.lang, self.article.date, date_ranks)
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
 
-    def _has_retaliation_noun(self, sentence: Sentence) -> bool:
+    def has_retaliation_noun(self, sentence: Sentence) -> bool:
         return self.is_retaliation.any_in(sentence.where.keys())
 
     def _retaliation_words(self) -> WordClass:
@@ -649,7 +649,7 @@ class Extractor:
         if actor_m is None and host is None:
             # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": the adjective on a
             # measure noun of the clause says whose measures they are
-            measures = self._measure_words()
+            measures = self.measure_words()
             actor_m = next((m for m in usable if m.role == "attributive" and m.end < len(s.tokens)
                             and token_is(s.tokens[m.end], measures)), None)
         if actor_m is None and host is None:  # "het besluit van Nederland om …": whose decision
@@ -662,8 +662,6 @@ class Extractor:
             actor_m = earlier[0] if earlier else None
         if actor_m is None and host is not None:
             event.actor, event.actor_source = host, "sentence"
-            # "de Libanese ambassadeurs in Riyad en Abu Dhabi werden op het matje geroepen": each host summons
-            event.co_actors = hosts[1:]
         if actor_m is not None:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
@@ -672,6 +670,9 @@ class Extractor:
         co_mentions = self._coordinated(info, actor_m) if actor_m is not None else []
         event.co_actors = [a for a in dict.fromkeys(m.actor for m in co_mentions)
                            if a is not None and a != event.actor]
+        if actor_m is None and host is not None:
+            # "de Libanese ambassadeurs in Riyad en Abu Dhabi werden op het matje geroepen": each host summons
+            event.co_actors = hosts[1:]
         for m in usable:
             if m is actor_m or m.actor == event.actor or m in co_mentions or (m in described and m.start > match.end):
                 continue
@@ -838,7 +839,7 @@ class Extractor:
                 return accused if any(t.lower in self.ws.ChargeMarkers for t in between) else None
         return None
 
-    def _measure_words(self) -> set[str]:
+    def measure_words(self) -> set[str]:
         """Words that alone name a measure ("sancties", "strafmaatregelen", "sanctions")."""
         def build() -> set[str]:
             pairs = self.lex.patterns(self.lex.triggers, self.lang)
