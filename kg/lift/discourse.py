@@ -414,8 +414,8 @@ def _report_dates(ex: Extractor) -> None:
         if toks[0].lower not in anaphora and not named and not any(
                 token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)):
             continue
-        told = {e.clause for e in info.events}
-        date = next((d.date for d in info.dates if not d.future and info.clauses[d.start] not in told), None)
+        own_clauses = {e.clause for e in info.events}
+        date = next((d.date for d in info.dates if not d.future and info.clauses[d.start] not in own_clauses), None)
         if date is None:
             continue
         if named:  # "het besluit": the measure of the reporter's state told last, in this paragraph or the one before
