@@ -1054,7 +1054,7 @@ class Extractor:
         for cue, match in info.speech_cues:
             if describes_act(match) or (match.start in quoted and outside):
                 continue
-            cls = cue.cls if cue.cls not in (None, STATEMENT) else self._claim(info, match, apart(match))
+            cls = cue.cls if cue.cls not in (None, STATEMENT) else self._claim(info, match, quoted, apart(match))
             if not acts or cue.speaker_after or cls != STATEMENT or apart(match):
                 chosen = cue, match
                 break
@@ -1232,7 +1232,7 @@ class Extractor:
         return next((m for m in reversed(info.mentions) if m.end <= k - 1 and k - 1 - m.end <= RELATIVE_REACH
                      and m.actor is not None and m.role != "location"), None)
 
-    def _claim(self, info: SentenceInfo, match: Match, apart: bool = False) -> URIRef:
+    def _claim(self, info: SentenceInfo, match: Match, quoted: set[int], apart: bool = False) -> URIRef:
         """What plain reported speech is by its words: a denial, an accusation or a statement. Only the words
         before an act it tells count ("said Japan had taken a hostile course and that the diplomats must
         leave": an accusation; "said it was expelling ten diplomats": the act is the news). A saying told
@@ -1243,7 +1243,7 @@ class Extractor:
         said = toks[match.end:end]
         clause = info.clauses[match.start]
         if not acts:  # '"… a serious antisemitic attack", Katz said': the quoted words before the verb are said too
-            said = [toks[i] for i in sorted(_quoted_tokens(info.sentence)) if i < match.start] + said
+            said = [toks[i] for i in sorted(quoted) if i < match.start] + said
         if apart and clause in info.cue_clauses:
             # … and told as a cause, in Dutch the words before the verb closing its clause ("vanwege wat het … noemt")
             said = [t for i, t in enumerate(toks[:match.start]) if info.clauses[i] == clause] + said
@@ -1322,6 +1322,8 @@ def _after_apposition(sentence: Sentence, comma: int, mentions: list[Mention]) -
 def _quoted_tokens(sentence: Sentence) -> set[int]:
     """Indexes of the tokens between a pair of double quotation marks."""
     inside: set[int] = set()
+    if not any(q in sentence.text for q in DOUBLE_QUOTES):
+        return inside  # most sentences quote no one
     opened: int | None = None
     for i, t in enumerate(sentence.tokens):
         if t.text in DOUBLE_QUOTES:
