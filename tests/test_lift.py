@@ -1001,6 +1001,12 @@ SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
     (" date 2014-03-18 U.S. suspends Syrian embassy\n\nThe United States suspended the operations of its own "
      "embassy in Damascus in February 2012.",
      [("MissionSuspension", "Q30", "Q858"), ("MissionSuspension", "Q30", "Q858")]),
+    # the state an envoy must leave is the one that expels him, not a target; a colon opens a clause of its own
+    (" date 2018-10-04 Boedapest slaat terug in de ruzie met Kiev: een Oekraïense diplomaat moet binnen 72 uur "
+     "Hongarije verlaten.",
+     [("Expulsion", "Q28", "Q212")]),
+    (" date 2018-10-04 Two Ukrainian diplomats were told to leave Hungary within three days.",
+     [("Expulsion", "Q28", "Q212")]),
 ])
 def test_acts_of_new_constructions(lexicon, tmp_path, text, expected):
     acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] not in SPEECH_CLASSES]
@@ -1018,3 +1024,13 @@ def test_a_denial_is_aimed_at_who_made_the_charge(lexicon, tmp_path):
             "diplomaat bracht slechts een bezoek aan haar Mexicaanse collega.")
     denial = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] == "Denial"]
     assert [(r["actor_qid"], r["target_qids"]) for r in denial] == [("Q29", "Q750")]
+
+
+def test_an_answer_named_in_quotes_links_what_the_speaker_s_side_did(lexicon, tmp_path):
+    """Quotation marks do not break the cue 'antwoord op'; the minister's side did the answering."""
+    text = (" date 2018-10-04 Hongarije zet een Oekraïense diplomaat uit.\n\nMinister Péter Szijjártó sprak van "
+            "een \"evenredig antwoord\" op de uitzetting, eerder op de dag, van de Hongaarse consul in Berehove.")
+    acts = {(r["actor_qid"], r["target_qids"]): r for r in table_of(text, lexicon, tmp_path)
+            if r["event_class"] == "Expulsion"}
+    assert set(acts) == {("Q28", "Q212"), ("Q212", "Q28")}
+    assert acts[("Q28", "Q212")]["responds_to"] == acts[("Q212", "Q28")]["event_id"]

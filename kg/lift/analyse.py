@@ -15,6 +15,7 @@ from kg.lift.text import Sentence, Token
 from kg.namespaces import LEX
 
 MAX_GAP = 10
+PHRASE_QUOTES = frozenset('"“”„«»')  # skipped inside a fixed phrase: 'een "evenredig antwoord" op'
 # A Dutch separable particle closes its clause however long the middle ("stuurt 21 medewerkers van de
 # Russische ambassade en het consulaat in Antwerpen weg,"): a pattern's last word may lie up to LONG_GAP
 # words on when no comma comes between and the word ends the clause.
@@ -189,6 +190,8 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
             gap = True
             continue
         if not gap:
+            while pos < hi and tokens[pos].text in PHRASE_QUOTES and not token_is(tokens[pos], element):
+                pos += 1  # 'een "evenredig antwoord" op': a quotation mark does not break a fixed phrase
             if pos >= hi or not token_is(tokens[pos], element):
                 return None
         else:

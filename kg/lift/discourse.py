@@ -9,7 +9,7 @@ import datetime as dt
 
 from rdflib import URIRef
 
-from kg.lift.analyse import token_is
+from kg.lift.analyse import Match, token_is
 from kg.lift.dates import PartialDate
 from kg.lift.extract import SCENE_WORDS, Event, Extractor, SentenceInfo
 from kg.lift.text import Sentence
@@ -278,6 +278,8 @@ def _link(ex: Extractor) -> None:
             if before:
                 last_clause = before[-1].clause
                 effects = [e for e in before if e.clause == last_clause]
+            elif _names_answer(ex, info, m):
+                effects, reported = _anaphor_effects(ex, info, m.start, m.end, reported=True), True
             elif not cue.requires_cause or any(token_is(t, ex.ws.MeasureAnaphors)
                                                for t in info.sentence.tokens[:m.start]):
                 # "Kiev neemt de maatregel na het incident …": the measure named before the cue
@@ -318,6 +320,14 @@ def _reports_back(ex: Extractor, info: SentenceInfo, before: int) -> bool:
     """'Zelensky maakte dat bekend, enkele uren nadat …': a report of what was just told, before the cue."""
     toks = info.sentence.tokens[:before]
     return any(t.lower in ex.ws.Demonstratives for t in toks) and any(token_is(t, ex.ws.ReportVerbs) for t in toks)
+
+
+def _names_answer(ex: Extractor, info: SentenceInfo, cue: Match) -> bool:
+    """'Szijjártó sprak van een "evenredig antwoord" op de uitzetting': someone named before a cue that calls
+    something an answer speaks of what his side just did."""
+    toks = info.sentence.tokens
+    return any(token_is(t, ex.ws.MeasureAnaphors) for t in toks[cue.start:cue.end]) and any(
+        m.end <= cue.start and m.actor is not None and m.role in ("np", "agentive", "speaker") for m in info.mentions)
 
 
 def _cause_actor(ex: Extractor, info: SentenceInfo, start: int) -> URIRef | None:

@@ -173,10 +173,10 @@ class Extractor:
                 boundaries.setdefault(main, False)
         subordinators = self.ws.Subordinators
         where = sentence.where
-        for word in [*(where.keys() & subordinators), *([";"] if ";" in where else [])]:
+        for word in [*(where.keys() & subordinators), *(p for p in ";:" if p in where)]:
             for i in where[word]:
                 tok = sentence.tokens[i]
-                if i > 0 and (tok.lower in subordinators or tok.text == ";") and i not in boundaries:
+                if i > 0 and (tok.lower in subordinators or tok.text in ";:") and i not in boundaries:
                     boundaries[i] = False
         toks = sentence.tokens
         if cue_matches and "," in where:
@@ -583,6 +583,9 @@ class Extractor:
             described = [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
                          and m.role not in ("location", "speaker") and m.actor not in media]
             usable += described
+        left = self._left_state(info, usable) if event.cls == EXPULSION else None
+        if left is not None:  # "een Oekraïense diplomaat moet Hongarije verlaten": the state left expels, is no target
+            usable = [m for m in usable if m is not left]
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
         if actor_m is not None and actor_m.start > match.end and self._active_subject(info, match, usable):
             # "Turkey cancelled a planned visit by Sweden's defence minister": who visits, not who cancels
@@ -640,6 +643,8 @@ class Extractor:
             if actor_m.actor not in targets:
                 targets.append(actor_m.actor)
             actor_m = None
+        if actor_m is None and left is not None:
+            actor_m = left
         host = None
         if actor_m is None and trigger.place_is_actor:
             # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
@@ -731,6 +736,24 @@ class Extractor:
             if event.date is None and event.offset_from is None:
                 event.offset_from = (followed, 0)  # on the same day, unless the sentence dates it
         return event
+
+    def _left_state(self, info: SentenceInfo, usable: list[Mention]) -> Mention | None:
+        """The state an expelled envoy must leave: named right before "verlaten", right after "leave"."""
+        toks = info.sentence.tokens
+        leave = self.ws.LeaveVerbs
+        for m in usable:
+            if m.role != "np" or m.name.kind not in ("name", "metonym"):
+                continue
+            if self.lang == "nl":
+                if m.end < len(toks) and token_is(toks[m.end], leave):
+                    return m
+            else:
+                before = m.start - 1
+                if before > 0 and toks[before].lower in self.ws.Determiners:
+                    before -= 1
+                if before >= 0 and token_is(toks[before], leave):
+                    return m
+        return None
 
     def _active_subject(self, info: SentenceInfo, match: Match, usable: list[Mention]) -> bool:
         """Whether an English verb has its subject before it and no passive auxiliary: then "by X" after its
