@@ -442,7 +442,9 @@ def test_dutch_office_compounds_and_letters_speak(lexicon, tmp_path):
     got = table_of(' date 2023-11-01 Bolivia heeft de diplomatieke betrekkingen met Israël verbroken. Onderminister '
                    'van Buitenlandse Zaken Freddy Mamani sprak van een "agressieve en onevenredige" militaire aanval.',
                    lexicon, tmp_path)
-    assert [(r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] == "Statement"] == [("Q750", "Q801")]
+    # "onevenredige" makes the words a criticism
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got if r["event_class"] in SPEECH_CLASSES] \
+        == [("Criticism", "Q750", "Q801")]
     got = table_of(" date 2019-01-09 Minister Blok schreef de Tweede Kamer dat Nederland sterke aanwijzingen heeft dat "
                    "Iran betrokken was bij twee moorden.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in got] == [("Accusation", "Q29999", "Q794")]
@@ -1007,6 +1009,17 @@ SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
      [("Expulsion", "Q28", "Q212")]),
     (" date 2018-10-04 Two Ukrainian diplomats were told to leave Hungary within three days.",
      [("Expulsion", "Q28", "Q212")]),
+    # a relative clause set off by commas ends at the second; whose envoy it tells of recalled him
+    (" date 2017-03-07 Pyongyang declared Malaysia's ambassador, who had been recalled for consultations last "
+     "month, persona non grata on Monday.",
+     [("RelationsDowngrade", "Q833", "Q423"), ("Expulsion", "Q423", "Q833")]),
+    # who governs a state ("de premier van Fiji") acts for it; each state's own envoy sent away is an act
+    (" date 2009-11-04 De premier van Fiji maakte dinsdag bekend dat de Australische hoge commissaris en de "
+     "Nieuw-Zeelandse hoge commissaris binnen 24 uur moesten vertrekken.",
+     [("Expulsion", "Q712", "Q408"), ("Expulsion", "Q712", "Q664")]),
+    # an exit ban on another state's people; the state they may not leave is the one that bans
+    (" date 2017-03-07 Pyongyang banned Malaysians from leaving North Korea.",
+     [("AccessRestriction", "Q423", "Q833")]),
 ])
 def test_acts_of_new_constructions(lexicon, tmp_path, text, expected):
     acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] not in SPEECH_CLASSES]
@@ -1034,3 +1047,36 @@ def test_an_answer_named_in_quotes_links_what_the_speaker_s_side_did(lexicon, tm
             if r["event_class"] == "Expulsion"}
     assert set(acts) == {("Q28", "Q212"), ("Q212", "Q28")}
     assert acts[("Q28", "Q212")]["responds_to"] == acts[("Q212", "Q28")]["event_id"]
+
+
+def test_he_who_said_it_is_the_envoy_named_before(lexicon, tmp_path):
+    """'he' is the envoy named before, not the state that acted; "let" is no Latvian."""
+    text = (" date 2017-03-07 Malaysia declared North Korea's ambassador, Kang Chol, persona non grata, after he "
+            "failed to apologise for saying that Malaysia was colluding with hostile forces. Najib called on "
+            "Pyongyang to let them go.")
+    got = [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in table_of(text, lexicon, tmp_path)]
+    assert ("Accusation", "Q423", "Q833") in got
+    assert all("Q211" not in targets for _, _, targets in got)
+
+
+def test_a_spiral_of_two_kinds_links_each(lexicon, tmp_path):
+    """A link the text gives between exit bans does not stop the expulsions from being a tit for tat."""
+    text = (" date 2017-03-07 Malaysia barred all North Koreans from leaving the country on Tuesday, hours after "
+            "Pyongyang banned Malaysians from leaving North Korea.\n\nOn Saturday Malaysia declared North Korea's "
+            "ambassador persona non grata. On Monday Pyongyang declared Malaysia's ambassador persona non grata.")
+    rows_ = table_of(text, lexicon, tmp_path)
+    by = {(r["event_class"], r["actor_qid"]): r for r in rows_}
+    assert by[("AccessRestriction", "Q833")]["responds_to"] == by[("AccessRestriction", "Q423")]["event_id"]
+    assert by[("Expulsion", "Q423")]["responds_to"] == by[("Expulsion", "Q833")]["event_id"]
+
+
+def test_an_act_told_against_two_and_then_one_by_one_is_two_acts(lexicon, tmp_path):
+    text = (" date 2009-11-04 Australië en Nieuw-Zeeland hebben de hoogste diplomaten van Fiji uitgezet. Ze reageren "
+            "daarmee op de uitzetting van hun eigen vertegenwoordigers door Fiji.\n\nDe premier van Fiji maakte "
+            "dinsdag bekend dat de Australische hoge commissaris en de Nieuw-Zeelandse hoge commissaris binnen 24 "
+            "uur moesten vertrekken.")
+    rows_ = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] == "Expulsion"]
+    by = {(r["actor_qid"], r["target_qids"]): r for r in rows_}
+    assert set(by) == {("Q408", "Q712"), ("Q664", "Q712"), ("Q712", "Q408"), ("Q712", "Q664")}
+    assert by[("Q408", "Q712")]["responds_to"] == by[("Q712", "Q408")]["event_id"]
+    assert by[("Q664", "Q712")]["responds_to"] == by[("Q712", "Q664")]["event_id"]

@@ -231,7 +231,7 @@ class Mention:
 
 OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
 GOVERNMENT_SETS = (LEX.GovernmentNouns,)  # who acts for a state: "de Italiaanse vicepremier"
-DESCRIPTIVE_KINDS = frozenset({"description", "adjective", "demonym"})  # may be written in lower case
+DESCRIPTIVE_KINDS = frozenset({"description"})  # may be written in lower case ("de alliantie"); "let" is no Lett
 
 
 def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
@@ -375,7 +375,9 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
                 o.role == "location" and o.end == before for o in mentions):
             m.role = "location"  # "in de Verenigde Staten en Australië": both are places
         elif prev in possessive and m.name.kind in ("name", "metonym", "person"):
-            m.role = "possessor"
+            # "De premier van Fiji, …, maakte bekend", "the government of Fiji": who governs a state acts for it
+            m.role = "agentive" if before > 0 and m.name.kind != "person" and gov_forms.holds(tokens[before - 1]) \
+                else "possessor"
         elif prev in target_markers:
             m.role = "target"
         elif m.end < len(tokens) and tokens[m.end].lower in clitics:

@@ -6,6 +6,7 @@ Runs after extraction, in article order, on what the sentences left open.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from rdflib import URIRef
 
@@ -494,7 +495,7 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
 
     `news_since`: the earliest date of what a headline's undated act can retell."""
     out: list[Event] = []
-    for e in events:
+    for e in _split_as_told(events):
         target = next((o for o in reversed(out) if _compatible(o, e, news_since)
                        and not _answers(o, e) and not _answers(e, o)), None)
         if target is None:
@@ -532,6 +533,34 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
         for lk in e.links:
             unique.setdefault((id(lk[0]), lk[1]), lk)
         e.links = list(unique.values())
+    return out
+
+
+def _split_as_told(events: list[Event]) -> list[Event]:
+    """An act told once against several states and again as one act against each ("de uitzetting van hun eigen
+    vertegenwoordigers" and "de Australische hoge commissaris … en de Nieuw-Zeelandse … moesten vertrekken")
+    is an act against each: it is split so that each part merges with the act that tells it."""
+    out: list[Event] = []
+    for e in events:
+        if e.kind != "act" or len(e.targets) < 2:
+            out.append(e)
+            continue
+        told: dict[tuple[int, int], set[URIRef]] = {}
+        for o in events:
+            if o is not e and o.kind == "act" and o.cls == e.cls and len(o.targets) == 1 and o.targets[0] in e.targets \
+                    and (e.actor is None or o.actor is None or o.actor == e.actor) and o.sentence is not e.sentence:
+                told.setdefault((o.sentence.index, o.start), set()).add(o.targets[0])
+        if not any(len(targets) == len(e.targets) for targets in told.values()):
+            out.append(e)
+            continue
+        targets = list(e.targets)
+        parts = {t: replace(e, targets=[t], part=e.part + k, spans=list(e.spans), links=list(e.links), merged=[])
+                 for k, t in enumerate(targets[1:], 1)}
+        e.targets = targets[:1]
+        out += [e, *parts.values()]
+        for effect in events:  # what one of the states did in answer answers the act against it
+            if effect.actor in parts:
+                effect.links = [(parts[effect.actor] if c is e else c, rel, sent) for c, rel, sent in effect.links]
     return out
 
 
@@ -615,16 +644,18 @@ def _mirrors(ex: Extractor, events: list[Event]) -> None:
     Canadian diplomats": when B does to A what A did to B, no later than A (on the same day: told
     after it) and within MIRROR_WINDOW, and the text links B's act to nothing, B's act answers A's.
     The inference only fills a silence: where the text already says that one of the two answers the
-    other (A's act answers something B did), nothing is inferred between them."""
+    other with an act of this kind (A's act answers something B did), nothing is inferred between them."""
     acts = [e for e in events if e.kind == "act" and e.actor is not None and e.date is not None and e.targets]
-    answered = {(e.actor, c.actor) for e in acts for c, _, _ in e.links}  # (who answers, whom)
+    # (who answers, whom, the kind of act on either side): a link the text gives between two of their acts of
+    # one kind settles that kind, not a spiral of others ("the exit bans … On Saturday Malaysia declared …")
+    answered = {(e.actor, c.actor, cls) for e in acts for c, _, _ in e.links for cls in (e.cls, c.cls)}
     for e in acts:
         if e.links or e.answers_words or e.clause in ex.infos[e.sentence.index].cue_clauses:
             continue  # (what is told as a cause, "nadat Den Haag had besloten …", answers nothing here)
         for c in acts:
             if c is e or c.cls != e.cls or not _reverses(e, c):
                 continue
-            if (c.actor, e.actor) in answered or (e.actor, c.actor) in answered:
+            if (c.actor, e.actor, e.cls) in answered or (e.actor, c.actor, e.cls) in answered:
                 continue
             if c.date is None or e.date is None:
                 continue  # (acts holds dated events only; this tells the type checker so)

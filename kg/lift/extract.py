@@ -40,7 +40,8 @@ from kg.namespaces import LEX, RKG
 # looked up once: an rdflib namespace attribute builds a new URIRef at every use
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
-EXPULSION, RELATIONS_DOWNGRADE = RKG.Expulsion, RKG.RelationsDowngrade
+EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
+ENVOY_REACH = 4  # words from a nationality to the envoy it describes ("de Nieuw-Zeelandse waarnemend hoge commissaris")
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
 DOUBLE_QUOTES, CLOSING_QUOTES = frozenset('"“”„«»'), frozenset("”»")
 SCENE_WORDS = 10  # a short sentence that only gives a day ("Vrijdagavond kwam de zwaarste klap.") dates the next
@@ -179,6 +180,14 @@ class Extractor:
                 if i > 0 and (tok.lower in subordinators or tok.text in ";:") and i not in boundaries:
                     boundaries[i] = False
         toks = sentence.tokens
+        if "," in where:
+            # "declared Malaysia's ambassador, who had been recalled last month, persona non grata": a relative
+            # clause set off by commas ends at the second one, and the words after it go on with the main clause
+            relatives = self.ws.RelativePronouns
+            commas = where[","]
+            for k, i in enumerate(commas[:-1]):
+                if i + 1 in boundaries and toks[i + 1].lower in relatives and commas[k + 1] + 2 < len(toks):
+                    boundaries.setdefault(commas[k + 1] + 1, False)
         if cue_matches and "," in where:
             # "… after the two fought a brief war in 2008, and Russia kept an embargo …": a comma, "and" and a
             # new subject open a main clause of its own, which the cue before does not reach
@@ -583,7 +592,7 @@ class Extractor:
             described = [m for m in info.mentions if info.clauses[m.start] == relative and m.actor is not None
                          and m.role not in ("location", "speaker") and m.actor not in media]
             usable += described
-        left = self._left_state(info, usable) if event.cls == EXPULSION else None
+        left = self._left_state(info, usable) if event.cls in (EXPULSION, ACCESS_RESTRICTION) else None
         if left is not None:  # "een Oekraïense diplomaat moet Hongarije verlaten": the state left expels, is no target
             usable = [m for m in usable if m is not left]
         actor_m = next((m for m in usable if m.role == "agent" and not _comma_between(s, m, match)), None)
@@ -661,6 +670,8 @@ class Extractor:
             # ("officials of the U.N. agency were declared persona non grata": whose officials, not who acted)
             actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors
                             and not self._owned_by(info, m)), None)
+        if actor_m is None and trigger.owner_is_actor:
+            actor_m = self._antecedent_owner(info, clause)
         if actor_m is None and clause not in info.cue_clauses and not trigger.explicit_actor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
@@ -736,6 +747,15 @@ class Extractor:
             if event.date is None and event.offset_from is None:
                 event.offset_from = (followed, 0)  # on the same day, unless the sentence dates it
         return event
+
+    def _antecedent_owner(self, info: SentenceInfo, clause: int) -> Mention | None:
+        """'Malaysia's ambassador, who had been recalled': whose envoy a relative clause set off by a comma tells of."""
+        toks = info.sentence.tokens
+        first = info.clauses.index(clause)
+        if first < 2 or toks[first - 1].text != "," or toks[first].lower not in self.ws.RelativePronouns:
+            return None
+        return next((m for m in reversed(info.mentions) if m.end < first and first - 1 - m.end <= 2
+                     and m.role in ("owner", "possessor", "attributive") and m.actor is not None), None)
 
     def _left_state(self, info: SentenceInfo, usable: list[Mention]) -> Mention | None:
         """The state an expelled envoy must leave: named right before "verlaten", right after "leave"."""
@@ -814,10 +834,18 @@ class Extractor:
         has its own number; the first keeps the targets no number goes with."""
         if len(event.targets) < 2:
             return [event]
+        toks = info.sentence.tokens
+        if event.cls == EXPULSION and not event.per_target:
+            # "de Australische hoge commissaris … en de Nieuw-Zeelandse waarnemend hoge commissaris … moesten
+            # vertrekken": each state's own envoy sent away is an act against that state
+            envoys = self.ws.EnvoyNouns
+            each = {m.actor for m in info.mentions if m.role == "owner" and m.actor in event.targets
+                    and info.clauses[m.start] == event.clause
+                    and any(token_is(t, envoys) for t in toks[m.end:m.end + ENVOY_REACH])}
+            event.per_target = len(each) == len(event.targets)
         if event.per_target:
             return [replace(event, targets=[t], part=k, spans=list(event.spans), links=[], merged=[])
                     for k, t in enumerate(event.targets)]
-        toks = info.sentence.tokens
         counted: dict[URIRef, int] = {}
         for m in info.mentions:
             if (m.actor in event.targets and m.role in ("owner", "attributive") and m.start > 0
@@ -1240,6 +1268,16 @@ class Extractor:
         pronoun = next((i for i in range(start, first_name) if toks[i].lower in self.ws.SubjectPronouns), None)
         if pronoun is None:
             return None
+        if toks[pronoun].lower in self.ws.PersonalPronouns:
+            # "declared North Korea's ambassador, Kang Chol, persona non grata …, after he failed to apologise for
+            # saying …": "he" is the person or the envoy named before it, not the state that acted
+            envoys = self.ws.EnvoyNouns
+            person = next((m for m in reversed(info.mentions) if m.end <= pronoun and m.actor is not None and (
+                m.name.kind == "person" or (m.role == "owner" and m.end < len(toks) and token_is(toks[m.end], envoys))
+                or (m.end + 1 < len(toks) and toks[m.end].text in ("'s", "’s") and token_is(toks[m.end + 1], envoys)))),
+                None)
+            if person is not None:
+                return person
         return next((m for m in reversed(info.mentions) if m.end <= pronoun and m.actor is not None
                      and m.role in ("np", "agentive") and m.actor not in self.lex.media), None)
 
