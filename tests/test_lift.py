@@ -1020,6 +1020,19 @@ SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
     # an exit ban on another state's people; the state they may not leave is the one that bans
     (" date 2017-03-07 Pyongyang banned Malaysians from leaving North Korea.",
      [("AccessRestriction", "Q423", "Q833")]),
+    # who the relative clause is about acts in it
+    (" date 2008-09-12 Venezuela acted in solidarity with Bolivia, which had thrown out the U.S. ambassador.",
+     [("Expulsion", "Q750", "Q30")]),
+    # the staff of each state named in its own words: an act against each
+    (" date 2014-03-08 Pretoria had drie Rwandese diplomaten en een diplomaat van buurland Burundi opgedragen het "
+     "land te verlaten.",
+     [("Expulsion", "Q258", "Q1037"), ("Expulsion", "Q258", "Q967")]),
+    (" date 2011-09-02 Turkey said diplomatic relations with Israel have been reduced to a second secretary level.",
+     [("RelationsDowngrade", "Q43", "Q801")]),
+    (" date 2002-02-19 Daarnaast trekt de EU haar verkiezingswaarnemers terug uit Zimbabwe.",
+     [("RelationsDowngrade", "Q458", "Q954")]),
+    (" date 2007-07-19 Russia said it would stop issuing visas to British officials.",
+     [("AccessRestriction", "Q159", "Q145")]),
 ])
 def test_acts_of_new_constructions(lexicon, tmp_path, text, expected):
     acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] not in SPEECH_CLASSES]
@@ -1080,3 +1093,26 @@ def test_an_act_told_against_two_and_then_one_by_one_is_two_acts(lexicon, tmp_pa
     assert set(by) == {("Q408", "Q712"), ("Q664", "Q712"), ("Q712", "Q408"), ("Q712", "Q664")}
     assert by[("Q408", "Q712")]["responds_to"] == by[("Q712", "Q408")]["event_id"]
     assert by[("Q664", "Q712")]["responds_to"] == by[("Q712", "Q664")]["event_id"]
+
+
+@pytest.mark.parametrize("text, day", [
+    # a bare "de uitzetting" later in the article names the act told before, and its sentence dates it
+    (" date 2022-10-30 Congo heeft de Rwandese ambassadeur 48 uur gegeven om het land te verlaten.\n\nTot de "
+     "uitzetting werd zaterdag besloten.", "2022-10-29"),
+    # "kort daarna": on the day of the act told before
+    (" date 2021-10-30 Vrijdagavond zette Saoedi-Arabië de Libanese ambassadeur het land uit. Bahrein gaf de "
+     "Libanese ambassadeur kort daarna eveneens twee dagen om te vertrekken.", "2021-10-29"),
+])
+def test_acts_dated_from_what_was_told_before(lexicon, tmp_path, text, day):
+    acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] == "Expulsion"]
+    assert acts and all(r["date"] == day for r in acts)
+
+
+def test_a_decision_that_follows_an_act_answers_it(lexicon, tmp_path):
+    """'het besluit …, dat volgt op de uitwijzing': the decision answers, not the summons of the same sentence."""
+    text = (" date 2023-04-11 Duitsland heeft de ambassadeur van Tsjaad gesommeerd het land binnen 48 uur te "
+            "verlaten. Zij werd dinsdag ontboden om het besluit te horen, dat volgt op de uitwijzing van de Duitse "
+            "ambassadeur in N'Djamena vorige week.")
+    by = {(r["event_class"], r["actor_qid"]): r for r in table_of(text, lexicon, tmp_path)}
+    assert by[("Expulsion", "Q183")]["responds_to"] == by[("Expulsion", "Q657")]["event_id"]
+    assert by[("AmbassadorSummons", "Q183")]["responds_to"] == ""

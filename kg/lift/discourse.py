@@ -16,6 +16,8 @@ from kg.lift.extract import SCENE_WORDS, Event, Extractor, SentenceInfo
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
+ANTECEDENT_REACH = 3  # words from a relative clause back to the measure word it describes
+
 # Tit for tat comes within weeks; an act that mirrors one from years before is told as history, not as
 # an answer ("Britain expelled Russian diplomats in 2007 too").
 MIRROR_WINDOW = dt.timedelta(days=60)
@@ -276,7 +278,10 @@ def _link(ex: Extractor) -> None:
             after = [e for e in info.events if e.kind == "act" and e.start >= m.end
                      and (e.clause == opened or e.clause in info.cue_clauses)]
             reported = False
-            if before:
+            if before and _decision_described(ex, info, m):
+                # "ontboden om het besluit te horen, dat volgt op de uitwijzing …": what follows is the decision
+                effects, reported = _anaphor_effects(ex, info, m.start, m.end, reported=True), True
+            elif before:
                 last_clause = before[-1].clause
                 effects = [e for e in before if e.clause == last_clause]
             elif _names_answer(ex, info, m):
@@ -321,6 +326,21 @@ def _reports_back(ex: Extractor, info: SentenceInfo, before: int) -> bool:
     """'Zelensky maakte dat bekend, enkele uren nadat …': a report of what was just told, before the cue."""
     toks = info.sentence.tokens[:before]
     return any(t.lower in ex.ws.Demonstratives for t in toks) and any(token_is(t, ex.ws.ReportVerbs) for t in toks)
+
+
+def _decision_described(ex: Extractor, info: SentenceInfo, cue: Match) -> bool:
+    """'het besluit, dat volgt op …', 'the decision, which follows …': a relative clause on a word for a measure
+    (told before, not an act of this sentence) says what that measure answers."""
+    toks = info.sentence.tokens
+    k = cue.start - 1
+    if k < 0 or not token_is(toks[k], ex.ws.RelativePronouns):
+        return False
+    k -= 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    # (the word may stand a few words back: "om het besluit te horen, dat volgt op …")
+    return any(token_is(toks[j], ex.ws.MeasureAnaphors) and not any(e.start <= j < e.end for e in info.events)
+               for j in range(max(0, k - ANTECEDENT_REACH), k + 1))
 
 
 def _names_answer(ex: Extractor, info: SentenceInfo, cue: Match) -> bool:

@@ -155,6 +155,7 @@ class Extractor:
         self.local_names: dict[tuple[str, ...], ActorName] = {}  # people the article introduced by office
         self.local_firsts: dict[str, list[tuple[str, ...]]] = {}  # their first words (lower case) -> names
         self.pending: list = []  # (effect, cause actor, relation, sentence): causes told elsewhere
+        self.anaphoric: set[int] = set()  # ids of the sentence's trigger matches that name an act told before
 
     # ------------------------------------------------------------------ helpers
     def _clauses(self, sentence: Sentence, cue_matches: list[Match], mentions: list[Mention],
@@ -253,6 +254,13 @@ class Extractor:
             if d <= REQUIREMENT_WINDOW and (best is None or d < best):
                 best = d
         return best
+
+    def _told_before(self, sentence: Sentence, trigger: Trigger, match: Match) -> bool:
+        """'de uitzetting', 'the expulsion': a bare noun after a definite article, without the word its trigger asks
+        for, names the act of its class the article told before."""
+        return (len(match.positions) == 1 and match.start > 0
+                and sentence.tokens[match.start - 1].lower in self.ws.DefiniteDeterminers
+                and any(e.kind == "act" and e.cls == trigger.cls and e.actor is not None for e in self.events))
 
     def _undoes(self, sentence: Sentence, match: Match) -> bool:
         """'withdrew its decision to expel the ambassador', 'trok het besluit … in': a verb whose object is a
@@ -528,6 +536,7 @@ class Extractor:
         Two of one class in a clause are one act, unless the staff inside them are of two states ("ordered the
         Thai ambassador home … and told Cambodia's envoy to go")."""
         taken = {i for _, m in response_cues for i in m.positions}
+        self.anaphoric.clear()  # (the matches it holds are alive until the sentence's acts are made)
         candidates: list[tuple[int, int, Trigger, Match]] = []
         for trigger, pattern in trigger_candidates:
             for match in match_pattern(sentence, pattern):
@@ -539,6 +548,9 @@ class Extractor:
                         # "ordered the two Russians out": people named by nationality are staff enough
                         distance = min(min(abs(i - match.start), abs(i - (match.end - 1))) for i in people)
                         distance = distance if distance <= REQUIREMENT_WINDOW else None
+                    if distance is None and self._told_before(sentence, trigger, match):
+                        distance = REQUIREMENT_WINDOW + 1  # "Tot de uitzetting werd zaterdag besloten": that act
+                        self.anaphoric.add(id(match))
                     if distance is None:
                         continue
                 else:
@@ -581,7 +593,7 @@ class Extractor:
         event.trigger = trigger.iri
         event.undone = self._decision_undone(info, match)
         event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
-                           or self._breached(s, match))
+                           or self._breached(s, match) or id(match) in self.anaphoric)
         event.spans.append((s.start, s.end))
         relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
@@ -672,6 +684,10 @@ class Extractor:
                             and not self._owned_by(info, m)), None)
         if actor_m is None and trigger.owner_is_actor:
             actor_m = self._antecedent_owner(info, clause)
+        if actor_m is None and not trigger.explicit_actor:
+            # "in solidarity with Bolivia, which had thrown out Washington's ambassador": who the clause is about
+            antecedent = self._antecedent(info, clause)
+            actor_m = antecedent if antecedent is not None and antecedent.actor not in owner_actors else None
         if actor_m is None and clause not in info.cue_clauses and not trigger.explicit_actor:
             earlier = [m for m in info.mentions if info.clauses[m.start] < clause and m.actor is not None
                        and m.role in ("np", "agentive")]
@@ -747,6 +763,15 @@ class Extractor:
             if event.date is None and event.offset_from is None:
                 event.offset_from = (followed, 0)  # on the same day, unless the sentence dates it
         return event
+
+    def _antecedent(self, info: SentenceInfo, clause: int) -> Mention | None:
+        """The state named right before ", which"/", die" that opens this clause."""
+        toks = info.sentence.tokens
+        first = info.clauses.index(clause)
+        if first < 2 or toks[first - 1].text != "," or toks[first].lower not in self.ws.RelativePronouns:
+            return None
+        return next((m for m in info.mentions if m.end == first - 1 and m.actor is not None
+                     and m.role not in ("location", "speaker") and m.name.kind in ("name", "metonym")), None)
 
     def _antecedent_owner(self, info: SentenceInfo, clause: int) -> Mention | None:
         """'Malaysia's ambassador, who had been recalled': whose envoy a relative clause set off by a comma tells of."""
@@ -838,10 +863,17 @@ class Extractor:
         if event.cls == EXPULSION and not event.per_target:
             # "de Australische hoge commissaris … en de Nieuw-Zeelandse waarnemend hoge commissaris … moesten
             # vertrekken": each state's own envoy sent away is an act against that state
-            envoys = self.ws.EnvoyNouns
-            each = {m.actor for m in info.mentions if m.role == "owner" and m.actor in event.targets
-                    and info.clauses[m.start] == event.clause
-                    and any(token_is(t, envoys) for t in toks[m.end:m.end + ENVOY_REACH])}
+            # ("drie Rwandese diplomaten en een diplomaat van buurland Burundi": staff named after, too)
+            staff = self.ws.EnvoyNouns | self.ws.StaffNouns
+            def own_staff(m: Mention) -> bool:
+                if m.role == "owner":
+                    return any(token_is(t, staff) for t in toks[m.end:m.end + ENVOY_REACH])
+                before = toks[max(0, m.start - ENVOY_REACH):m.start]
+                return m.role in ("possessor", "np") and any(token_is(t, staff) for t in before) and any(
+                    t.lower in self.ws.PossessiveMarkers for t in before[1:])
+
+            each = {m.actor for m in info.mentions if m.actor in event.targets and info.clauses[m.start] == event.clause
+                    and own_staff(m)}
             event.per_target = len(each) == len(event.targets)
         if event.per_target:
             return [replace(event, targets=[t], part=k, spans=list(event.spans), links=[], merged=[])
