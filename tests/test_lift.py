@@ -1033,6 +1033,10 @@ SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
      [("RelationsDowngrade", "Q458", "Q954")]),
     (" date 2007-07-19 Russia said it would stop issuing visas to British officials.",
      [("AccessRestriction", "Q159", "Q145")]),
+    # "zijn" before a verb that ends its clause is the auxiliary, not "his"; the Holy See by its Dutch name
+    (" date 2023-03-18 Zondag liet het ministerie van Buitenlandse Zaken in Managua weten dat de diplomatieke "
+     "betrekkingen met het Vaticaan zijn opgeschort.",
+     [("CooperationSuspension", "Q811", "Q237")]),
 ])
 def test_acts_of_new_constructions(lexicon, tmp_path, text, expected):
     acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] not in SPEECH_CLASSES]

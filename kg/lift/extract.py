@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 
 from kg.lift.analyse import (
+    CLAUSE_ENDS,
     GOVERNMENT_SETS,
     DateExpr,
     Match,
@@ -1021,7 +1022,10 @@ class Extractor:
                     and not self._owned_by(info, m):  # "ontbiedt ambassadeur van Azerbeidzjan": whose envoy
                 return m
         j = match.start - 1
-        if j >= 0 and toks[j].lower in possessives:
+        # ("de betrekkingen met Vaticaanstad zijn opgeschort.": "zijn" before a verb ending its clause is no "his")
+        auxiliary = toks[j].lower in self.ws.Auxiliaries and (
+            match.end >= len(toks) or toks[match.end].text in CLAUSE_ENDS)
+        if j >= 0 and toks[j].lower in possessives and not auxiliary:
             before = [m for m in info.mentions if m.end <= j and m.actor is not None and m.role != "location"]
             if before:
                 return before[-1]
