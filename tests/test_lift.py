@@ -1037,6 +1037,11 @@ SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
     (" date 2023-03-18 Zondag liet het ministerie van Buitenlandse Zaken in Managua weten dat de diplomatieke "
      "betrekkingen met het Vaticaan zijn opgeschort.",
      [("CooperationSuspension", "Q811", "Q237")]),
+    # "and" or "as", a new subject and its own verb open a clause; subjects joined before one verb stay one
+    (" date 2016-01-04 Bahrain and Sudan broke off diplomatic relations with Iran on Monday and the United Arab "
+     "Emirates downgraded its ties with Tehran.",
+     [("CooperationSuspension", "Q1049", "Q794"), ("CooperationSuspension", "Q398", "Q794"),
+      ("RelationsDowngrade", "Q878", "Q794")]),
 ])
 def test_acts_of_new_constructions(lexicon, tmp_path, text, expected):
     acts = [r for r in table_of(text, lexicon, tmp_path) if r["event_class"] not in SPEECH_CLASSES]

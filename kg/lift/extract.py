@@ -198,6 +198,26 @@ class Extractor:
                 if i + 2 < len(toks) and toks[i + 1].lower in self.ws.Coordinators and i + 2 in subjects and \
                         i > min(m.start for m in cue_matches):
                     boundaries.setdefault(i + 1, False)
+        joiners = self.ws.SubjectJoiners
+        if not joiners.isdisjoint(where.keys()):
+            # "Bahrain and Sudan broke off relations … and the United Arab Emirates downgraded its ties", "… cut ties
+            # with Iran as Saudi Arabia halts flights": "and" or "as", a new subject and its own verb open a clause
+            starts = {m.start: m for m in mentions if m.role in ("np", "agentive") and m.name.kind != "adjective"}
+            determiners = self.ws.Determiners
+            verb_starts: list[int] | None = None
+            for word in where.keys() & joiners:
+                for i in where[word]:
+                    j = i + 1 + (i + 1 < len(toks) and toks[i + 1].lower in determiners)
+                    subject = starts.get(j)
+                    if i == 0 or subject is None or i in boundaries:
+                        continue
+                    if verb_starts is None:
+                        verb_starts = verbs()
+                    # (after a verb of its own, and not right after a subject: "Chili en Colombia riepen …", "…, and
+                    # Italy and Spain followed" join two subjects of one verb)
+                    if any(subject.end <= v <= subject.end + 1 for v in verb_starts) and any(
+                            v < i for v in verb_starts) and not any(m.end == i and m.start in starts for m in mentions):
+                        boundaries.setdefault(i, False)
         if toks and toks[0].lower in subordinators:
             # "Omdat Moskou weigert visa te verlenen, sluit Nederland …": the clause put first ends at its comma
             comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
