@@ -1125,3 +1125,11 @@ def test_a_decision_that_follows_an_act_answers_it(lexicon, tmp_path):
     by = {(r["event_class"], r["actor_qid"]): r for r in table_of(text, lexicon, tmp_path)}
     assert by[("Expulsion", "Q183")]["responds_to"] == by[("Expulsion", "Q657")]["event_id"]
     assert by[("AmbassadorSummons", "Q183")]["responds_to"] == ""
+
+
+def test_her_spokesman_speaks_for_the_person_named_before(lexicon, tmp_path):
+    text = (" date 2015-01-19 Ook Brazilië riep zijn ambassadeur in Jakarta terug. President Dilma Rousseff is "
+            "volgens haar woordvoerder \"ontdaan en verontwaardigd\" over de executie.")
+    said = [(r["event_class"], r["actor_qid"]) for r in table_of(text, lexicon, tmp_path)
+            if r["event_class"] in SPEECH_CLASSES]
+    assert said == [("Criticism", "Q155")]

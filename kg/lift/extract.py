@@ -1182,6 +1182,12 @@ class Extractor:
         co_speakers: list[Mention] = []
         if cue.speaker_after:
             speaker = next((m for m in info.mentions if m.start >= match.end and m.role == "speaker"), None)
+            toks = s.tokens
+            if speaker is None and match.end + 1 < len(toks) and toks[match.end].lower in self.ws.PossessivePronouns \
+                    and token_is(toks[match.end + 1], self.ws.GovernmentNouns):
+                # "President Dilma Rousseff is volgens haar woordvoerder …": her spokesman speaks for her
+                speaker = next((m for m in reversed(info.mentions) if m.end <= match.start and m.actor is not None
+                                and m.role in ("np", "agentive")), None)
         else:
             before = [m for m in info.mentions if m.end <= match.start and m.actor is not None
                       and m.role in ("np", "agentive", "possessor", "agent")]
