@@ -14,7 +14,7 @@ from rdflib.namespace import RDF
 from kg.errors import InputError
 from kg.events_table import rows
 from kg.lift import lift_events, read
-from kg.lift.analyse import lemmas_for
+from kg.lift.analyse import later_offset, lemmas_for
 from kg.lift.api import lift_file
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
@@ -1133,3 +1133,76 @@ def test_her_spokesman_speaks_for_the_person_named_before(lexicon, tmp_path):
     said = [(r["event_class"], r["actor_qid"]) for r in table_of(text, lexicon, tmp_path)
             if r["event_class"] in SPEECH_CLASSES]
     assert said == [("Criticism", "Q155")]
+
+
+def test_within_hours_dates_from_the_act_before_but_a_number_of_hours_is_a_deadline(lexicon, tmp_path):
+    rows_ = table_of(" date 2025-04-08 Algeria closed its airspace to flights from Mali on Monday. Within hours Mali "
+                     "closed its airspace to Algeria.", lexicon, tmp_path)
+    closures = {r["actor_qid"]: r["date"] for r in rows_ if r["event_class"] == "AccessRestriction"}
+    assert closures == {"Q262": "2025-04-07", "Q912": "2025-04-07"}
+    for text, days in (("binnen een uur sloeg Peking terug", 0), ("binnen 24 uur moesten zij vertrekken", None)):
+        (sentence,) = split(text, 0, set(), lemmas_for("nl"))
+        assert later_offset(sentence.tokens, range(len(sentence.tokens)), lexicon, "nl") == days
+
+
+def test_a_measure_named_in_what_someone_says_is_not_the_speakers_act(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-01-19 Brazilië riep zaterdag zijn ambassadeur in Jakarta terug. Een woordvoerder van "
+                     "het Indonesische ministerie noemde het terugroepen van de ambassadeurs een normale stap.",
+                     lexicon, tmp_path)
+    assert {r["actor_qid"] for r in rows_ if r["event_class"] == "RelationsDowngrade"} == {"Q155"}
+    rows_ = table_of(" date 2012-08-08 Vrijdag stuurde Minsk de Zweedse ambassadeur weg. EU-buitenlandchef Catherine "
+                     "Ashton zei vorige week dat het wegsturen van de ambassadeur ingaat tegen de normen.",
+                     lexicon, tmp_path)
+    assert {r["actor_qid"] for r in rows_ if r["event_class"] == "Expulsion"} == {"Q184"}
+
+
+def test_no_state_recalls_its_envoys_from_its_own_capital(lexicon, tmp_path):
+    rows_ = table_of(" date 2025-04-08 Algeria recalled its ambassador to Mali on Monday, a day after the three Sahel "
+                     "juntas pulled their envoys out of Algiers.", lexicon, tmp_path)
+    recalls = [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"]
+    assert ("Q262", "Q912") in recalls and not [r for r in recalls if r[0] == "Q262" and r != ("Q262", "Q912")]
+
+
+def test_its_forces_act_for_the_state_named_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2025-04-02 Algeria said on Tuesday that its air defences had brought down a Malian drone.",
+                     lexicon, tmp_path)
+    attacks = [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Attack"]
+    assert attacks == [("Q262", "Q912")]
+
+
+def test_one_more_act_of_the_kind_just_told_took_place_with_it(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-01-19 Nederland heeft zaterdag zijn ambassadeur in Indonesië teruggeroepen.\n\n"
+                     "Ook Brazilië riep zijn ambassadeur in Jakarta terug.", lexicon, tmp_path)
+    recalls = {r["actor_qid"]: r["date"] for r in rows_ if r["event_class"] == "RelationsDowngrade"}
+    assert recalls == {"Q29999": "2015-01-17", "Q155": "2015-01-17"}  # the Kingdom of the Netherlands
+
+
+def test_a_deadline_with_an_accent_is_in_the_future_and_the_report_dates_the_act(lexicon, tmp_path):
+    rows_ = table_of(" date 2012-08-08 Wit-Rusland trekt al zijn diplomaten terug uit Zweden en heeft Stockholm "
+                     "opgedragen vóór 30 augustus zijn ambassade in Minsk te ontruimen. Dat heeft het ministerie "
+                     "woensdag bekendgemaakt.", lexicon, tmp_path)
+    acts = {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
+    assert ("RelationsDowngrade", "Q184", "Q34", "2012-08-08") in acts
+    assert ("Expulsion", "Q184", "Q34", "2012-08-08") in acts
+
+
+def test_envoys_refused_or_deferred_and_meetings_called_off(lexicon, tmp_path):
+    rows_ = table_of(" date 2025-04-08 Algeria on Monday put off the arrival of its new ambassador in Burkina Faso.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("RelationsDowngrade", "Q262", "Q965")]
+    rows_ = table_of(" date 2012-08-04 Zweden weigerde vrijdag de nieuwe Wit-Russische ambassadeur toe te laten.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("AccreditationWithdrawal", "Q34", "Q184")]
+    rows_ = table_of(" date 2011-04-08 De Verenigde Staten blazen een overleg met Ecuador af.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("CooperationSuspension", "Q30", "Q736")]
+
+
+def test_a_later_mention_dates_an_act_told_undated_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2012-08-08 Volgens Minsk heeft Zweden twee Wit-Russische diplomaten het land uitgezet.\n\n"
+                     "Vrijdag had Minsk de Zweedse ambassadeur al weggestuurd. Bildt sloeg dezelfde dag terug met de "
+                     "uitzetting van de twee diplomaten.", lexicon, tmp_path)
+    assert {(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "Expulsion"} == {
+        ("Q34", "2012-08-03"), ("Q184", "2012-08-03")}

@@ -331,6 +331,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
      stops, coordinators) = _role_words(lex, language)
     noun_forms = word_forms(lex, OWNED_NOUN_SETS, language)  # "de Russische ambassademedewerkers"
     gov_forms = word_forms(lex, GOVERNMENT_SETS, language)  # "de Italiaanse vicepremier"
+    place_particles = lex.sets(language).PlaceParticles
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -374,6 +375,8 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
         elif prev in coordinators and m.name.kind in ("name", "metonym") and any(
                 o.role == "location" and o.end == before for o in mentions):
             m.role = "location"  # "in de Verenigde Staten en Australië": both are places
+        elif prev in possessive and before > 0 and tokens[before - 1].lower in place_particles:
+            m.role = "location"  # "pulled their envoys out of Algiers": where from, not whose
         elif prev in possessive and m.name.kind in ("name", "metonym", "person"):
             # "De premier van Fiji, …, maakte bekend", "the government of Fiji": who governs a state acts for it
             m.role = "agentive" if before > 0 and m.name.kind != "person" and gov_forms.holds(tokens[before - 1]) \
@@ -640,12 +643,25 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return days
         if word in sets.LaterWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarna", "shortly afterwards": on the day of the act told before
+        if word in sets.WithinWords and _within_hours(tokens[i + 1:i + 4], sets):
+            return 0  # "within hours", "binnen een uur": on the day of the act told before
 
         if word in sets.NextWords and i > 0 and tokens[i - 1].lower in sets.Determiners and i + 1 < len(tokens):
             # "the next day", "de volgende dag"; "next week" counts from the article, not from an act
             if days := _unit_days(tokens[i + 1].lower, sets):
                 return days
     return None
+
+
+def _within_hours(after: list[Token], sets) -> bool:
+    """'within hours', 'binnen enkele uren', 'binnen een uur': hours after the act told before. A number of hours
+    is a deadline instead ('binnen 24 uur moesten vertrekken')."""
+    for t in after:
+        if t.lower in sets.HourUnits:
+            return True
+        if t.text[:1].isdigit():
+            return False
+    return False
 
 
 def relative_offset(tokens: list[Token], cue_start: int, lex: Lexicon, language: str) -> int | None:

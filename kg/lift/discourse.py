@@ -47,6 +47,7 @@ def resolve(ex: Extractor) -> list[Event]:
         # besloten de financiering stop te zetten"): an act is aimed at someone, so the best guess rather than none
         if e.kind == "act" and e.actor is not None and not e.targets and not e.explicit_actor:
             e.targets = [t for t in _counterpart(ex, e.actor, e) if t != e.actor and t not in media]
+            e.guessed_targets = True
     for e in events:  # … and merging adds the targets of the mentions merged
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     _resolve_dates(ex, events)
@@ -179,7 +180,13 @@ def _fill_roles(ex: Extractor) -> None:
                     e.kind == "speech" or e.clause not in info.cue_clauses):
                 # a headline's act is told again below, with its target: no guess before it merges
                 guess = e.kind != "act" or not _headline(e)
-                e.targets = [t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
+                # "Taipei responded by cutting ties, closing its embassy in Honiara and …": the acts one actor
+                # takes in one sentence are aimed at whom the sentence names for one of them
+                alongside = next((o.targets for o in info.events if o is not e and o.kind == "act" == e.kind
+                                  and o.actor == e.actor and o.targets and o.clause not in info.cue_clauses), None)
+                e.targets = list(alongside) if alongside else [
+                    t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
+                e.guessed_targets = not alongside
             if e.kind == "speech" and e.cls == RKG.Denial and e.actor is not None:
                 _aim_denial(ex, e)
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
@@ -530,6 +537,7 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
                 pass
         e.merged_into = target
         target.merged.append(e)
+        target.guessed_targets = (target.guessed_targets or not target.targets) and (e.guessed_targets or not e.targets)
         target.reference = target.reference and e.reference  # an act told after a mere mention of it stays
         target.spans += [s for s in e.spans if s not in target.spans]
         target.actor = target.actor or e.actor
@@ -540,6 +548,10 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
         if e.date is not None and (target.date is None or _finer(e.date, target.date)
                                    or (target.undone and not e.undone)):  # its sentence dates the undoing
             target.date, target.date_source = e.date, e.date_source
+        if target.date is None and target.offset_from is None and e.date is None and e.offset_from is not None \
+                and _final(e.offset_from[0]) is not target:
+            # "… en sloeg dezelfde dag terug met de uitzetting van de twee diplomaten": a later mention dates it
+            target.offset_from = e.offset_from
         target.undone = target.undone and e.undone
         target.effective = target.effective or e.effective
         target.count = target.count or e.count
@@ -615,16 +627,25 @@ def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
 def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
     """Undated acts take the date of the act before them by the same actor in the paragraph, else the article's."""
     previous: dict[URIRef | None, tuple[int, Event]] = {}
+    of_kind: dict[URIRef, tuple[int, Event]] = {}
+    also = ex.ws.AlsoWords
     for e in sorted(events, key=lambda x: x.order):
         last = previous.get(e.actor)
         if e.date is None and e.kind == "act" and last is not None and e.sentence.paragraph - last[0] <= 1:
             e.date, e.date_source = last[1].date, "inherited"
+        same = of_kind.get(e.cls)
+        if e.date is None and e.kind == "act" and same is not None and e.sentence.paragraph - same[0] <= 2 and any(
+                token_is(t, also) for m in (e, *e.merged) for t in m.sentence.tokens[:m.start]):
+            # "Ook Brazilië riep zijn ambassadeur in Jakarta terug": one more act of the kind just told, with it
+            e.date, e.date_source = same[1].date, "inherited"
         if e.date is None:
             e.date, e.date_source = ex.article.date, "article"
         background = e.explicit_actor or e.clause in ex.infos[e.sentence.index].cue_clauses
         if e.kind == "act" and e.date is not None and not background:
             paragraph = max([e.sentence.paragraph] + [m.sentence.paragraph for m in e.merged])
             previous[e.actor] = (paragraph, e)
+            if e.date_source != "article":
+                of_kind[e.cls] = (paragraph, e)
 
 
 def _retaliations(ex: Extractor, events: list[Event]) -> None:
@@ -642,7 +663,7 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                 if any(cause is e for cause, _, _ in c.links):
                     continue  # the text already says c answers e
                 causes.append(c)
-            if not causes and ex.has_retaliation_noun(e.sentence):
+            if not causes and e.guessed_targets and ex.has_retaliation_noun(e.sentence):
                 # "Minsk kondigde meteen een eigen zwarte lijst aan als tegenmaatregel": a countermeasure whose
                 # target was only guessed answers the blows against its actor, and is aimed at who struck them
                 causes = [c for c in events if c is not e and c.kind == "act" and r in c.targets

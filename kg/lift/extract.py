@@ -92,6 +92,7 @@ class Event:
     per_target: bool = False  # "recalled its ambassadors in the US and Australia": one act per target
     undone: bool = False  # "withdrew its decision to expel …": an act taken before, told as undone now
     charged: bool = False  # told as what someone is held responsible for or accused of
+    guessed_targets: bool = False  # its targets come from the discourse, not from its own words
     trigger: URIRef | None = None  # the lexicon entry that told it (an act)
     places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
@@ -145,7 +146,8 @@ class Extractor:
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
-        self.later_words = self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords  # any: see later_offset
+        # any of these may open a phrase that dates an act from the one told before it: see later_offset
+        self.later_words = self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
@@ -408,6 +410,7 @@ class Extractor:
         mentions = find_mentions(sentence, self.lex)
         if self.local_names:
             mentions = self._local_mentions(sentence, mentions)
+        mentions = self._described_states(sentence, mentions)
         classify_mentions(sentence, mentions, self.lex, self.lang)
         mentions = self._without_dateline(sentence, mentions)
         mentions = self._without_named_things(sentence, mentions)
@@ -646,6 +649,11 @@ class Extractor:
             actor_m = next((m for m in info.mentions if m.end <= match.start and info.clauses[m.start] < clause
                             and m.actor is not None and m.role in ("np", "agentive", "agent")
                             and m.actor not in media), None)
+        if actor_m is None and self._own_forces_before(info, match, clause):
+            # "Algeria said that its air defences had brought down a drone": whose forces, named before
+            actor_m = next((m for m in info.mentions if m.end <= match.start and info.clauses[m.start] < clause
+                            and m.actor is not None and m.role in ("np", "agentive", "agent")
+                            and m.actor not in media), None)
         if actor_m is None and not match.gapped:
             # a verb with its object has no actor glued to it: in "de ambassadeur zijn accreditatie afgenomen"
             # whose accreditation it was says nothing of who took it
@@ -756,6 +764,12 @@ class Extractor:
                 # import ban on goods from several states is one ban)
                 targets = soil[:1] if trigger.soil_is_target else soil
                 event.per_target = trigger.per_target_with is not None and len(soil) > 1
+            elif trigger.owner_is_actor and event.actor is not None and actor_m is not None \
+                    and actor_m.role != "owner" and set(self._places(info, clause)) == {event.actor}:
+                # "a day after the three Sahel juntas pulled their envoys out of Algiers": no state recalls its
+                # envoys from its own capital, so the state found elsewhere in the sentence is not who acted
+                event.actor = None
+                event.co_actors = []
         if trigger.per_target_with is not None and len(targets) > 1 and self._near_word(
                 s, match, trigger.per_target_with) is not None:
             event.per_target = True  # "recalled its ambassadors to Israel and the United States": two envoys
@@ -784,6 +798,51 @@ class Extractor:
             if event.date is None and event.offset_from is None:
                 event.offset_from = (followed, 0)  # on the same day, unless the sentence dates it
         return event
+
+    def _described_states(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """'Taiwan broke off relations with Kiribati after the Pacific island nation told Taipei …': a definite
+        description of a state (a modifier, then a noun such as 'nation') names again the state named last before
+        it in the sentence, when that is not the sentence's first named state (its subject)."""
+        toks = sentence.tokens
+        nouns, definite = self.ws.StateDescriptionNouns, self.ws.DefiniteDeterminers
+        found: list[Mention] = []
+        for i, tok in enumerate(toks):
+            if tok.lower not in nouns or any(m.start <= i < m.end for m in mentions):
+                continue
+            j = i - 1
+            while j >= max(0, i - 4) and toks[j].lower not in definite and toks[j].text not in CLAUSE_ENDS:
+                j -= 1
+            if j < 0 or j == i - 1 or toks[j].lower not in definite or any(j <= m.start < i for m in mentions):
+                continue
+            named = [m for m in mentions if m.end <= j and m.actor is not None and m.name.kind in ("name", "metonym")]
+            if len(named) < 2 or named[-1].actor == named[0].actor:
+                continue
+            ref = named[-1]
+            found.append(Mention(j, i + 1, ActorName(ref.actor, ref.name.entity, "description")))
+        return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+    def _scene_before(self, info: SentenceInfo) -> PartialDate | None:
+        """The one day the sentence before tells, in the same paragraph, when it tells no act."""
+        if len(self.infos) < 2 or self.infos[-1] is not info:
+            return None
+        prev = self.infos[-2]
+        if prev.sentence.paragraph != info.sentence.paragraph or any(e.kind == "act" for e in prev.events):
+            return None
+        # (a plain sentence's dates are only looked for when asked: most sentences never are)
+        dates = prev.dates or find_dates(prev.sentence, self.lex, self.lang, self.article.date)
+        days = [d.date for d in dates if not d.future and d.date.precision == "day"]
+        return days[0] if len(days) == 1 else None
+
+    def _own_forces_before(self, info: SentenceInfo, match: Match, clause: int) -> bool:
+        """'its air defences had brought down', 'zijn troepen vielen … binnen': a possessive pronoun on a government
+        or armed-forces noun before the trigger, in its clause, and no one named between them."""
+        toks = info.sentence.tokens
+        gov = word_forms(self.lex, GOVERNMENT_SETS, self.lang)
+        first = info.clauses.index(clause)
+        for i in range(max(first, match.start - 5), match.start - 1):
+            if token_is(toks[i], self.ws.PossessivePronouns) and any(gov.holds(t) for t in toks[i + 1:i + 3]):
+                return not any(i < m.start < match.start for m in info.mentions)
+        return False
 
     def _antecedent(self, info: SentenceInfo, clause: int) -> Mention | None:
         """The state named right before ", which"/", die" that opens this clause."""
@@ -1018,12 +1077,23 @@ class Extractor:
             return False
         if not token_is(toks[match.start - 1], self.ws.Determiners | self.ws.Demonstratives):
             return False
-        # right after the verb ("called the expulsion unjustified"), and no owner or agent of its own after it
-        # ("noemt de maatregel een antwoord op de uitzetting van veertig diplomaten door Berlijn" tells one)
-        if not any(0 <= match.start - m.end <= 2 and not cue.speaker_after for cue, m in info.speech_cues):
+        # right after the verb ("called the expulsion unjustified"), or after the "that" it opens ("zei vorige
+        # week dat het wegsturen van de ambassadeur …"), or as the object of a verb at the end of its clause
+        # ("had de uitzetting van Hodges … ongerechtvaardigd genoemd")
+        clause = info.clauses[match.start]
+        opened = match.start >= 2 and toks[match.start - 2].lower in self.ws.Subordinators
+        reach = 6 if opened else 2
+        if not any(not cue.speaker_after and (0 <= match.start - m.end <= reach
+                                              or (m.start >= match.end and info.clauses[m.start] == clause))
+                   for cue, m in info.speech_cues):
             return False
+        # no state of its own after it ("noemt de maatregel een antwoord op de uitzetting van veertig diplomaten
+        # door Berlijn" tells one); whom it sent away may follow ("het terugroepen van de ambassadeurs")
         if match.end < len(toks) and token_is(toks[match.end], self.ws.PossessiveMarkers | self.ws.AgentMarkers):
-            return False
+            stop = next((i for i in range(match.end, len(toks)) if toks[i].text in CLAUSE_ENDS), len(toks))
+            if any(match.end < m.start < stop and m.actor is not None and m.name.kind != "person"
+                   for m in info.mentions):
+                return False
         return any(e.kind == "act" and e.cls == trigger.cls for e in self.events)
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
@@ -1076,6 +1146,20 @@ class Extractor:
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
             later = later_offset(info.sentence.tokens, in_clause, self.lex, self.lang)
             before = [e for e in self.events if e.kind == "act" and e.order < event.order]
+            published = self.article.date
+            if later == 0 and published is not None and any(
+                    info.sentence.tokens[i].lower in self.ws.WithinWords for i in in_clause):
+                # "within hours" follows a recent act, not the background told just before it
+                before = [e for e in before if e.date is None or e.date.year >= published.year]
+            scene = self._scene_before(info) if later is not None else None
+            if scene is not None:
+                # "On Monday the coalition voted to switch to China. Taipei responded the same day by cutting
+                # ties": the day the sentence before tells, when it tells no act of its own
+                try:
+                    event.date, event.date_source = scene.shift_days(later), "relative"
+                    return
+                except ValueError:
+                    pass
             if later is not None and before:
                 event.offset_from = (before[-1], later)
                 return
