@@ -1206,3 +1206,45 @@ def test_a_later_mention_dates_an_act_told_undated_before(lexicon, tmp_path):
                      "uitzetting van de twee diplomaten.", lexicon, tmp_path)
     assert {(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "Expulsion"} == {
         ("Q34", "2012-08-03"), ("Q184", "2012-08-03")}
+
+
+def test_a_described_state_is_the_state_named_last(lexicon, tmp_path):
+    rows_ = table_of(" date 2019-09-20 Taiwan broke off relations with Kiribati on Friday after the Pacific island "
+                     "nation told Taipei it was ending ties.", lexicon, tmp_path)
+    assert {(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "CooperationSuspension"} == {
+        ("Q865", "Q710"), ("Q710", "Q865")}
+
+
+def test_the_same_day_as_the_day_the_sentence_before_tells(lexicon, tmp_path):
+    rows_ = table_of(" date 2019-09-20 Taiwan lost an ally on Friday.\n\nOn Monday the Solomon Islands' cabinet "
+                     "approved the switch. Taipei responded the same day by cutting ties, closing its embassy in "
+                     "Honiara and ending its aid there.", lexicon, tmp_path)
+    acts = {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
+    assert acts == {("CooperationSuspension", "Q865", "Q685", "2019-09-16"),
+                    ("MissionSuspension", "Q865", "Q685", "2019-09-16")}
+
+
+def test_saying_why_after_the_act_is_what_was_said(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-11-29 Turkish F-16 jets shot down a Russian bomber on Tuesday, saying it had violated "
+                     "Turkish airspace.", lexicon, tmp_path)
+    kinds = {(r["event_class"], r["actor_qid"], r["date"]) for r in rows_}
+    assert kinds == {("Attack", "Q43", "2015-11-24"), ("Accusation", "Q43", "2015-11-24")}
+
+
+def test_two_bars_in_one_story_stay_two(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-11-29 President Vladimir Putin signed a decree on Saturday imposing sanctions on "
+                     "Turkey. The decree halts charter flights from Russia to Turkey. The decree also confirms the "
+                     "suspension of visa-free travel, which Lavrov announced on Friday.", lexicon, tmp_path)
+    bars = {(r["actor_qid"], r["target_qids"], r["date"]) for r in rows_ if r["event_class"] == "AccessRestriction"}
+    assert bars == {("Q159", "Q43", "2015-11-28"), ("Q159", "Q43", "2015-11-27")}
+
+
+def test_who_is_named_in_a_quote_does_not_speak_it(lexicon, tmp_path):
+    rows_ = table_of(' date 2012-09-03 "De Hongaarse autoriteiten moeten begrijpen dat ze een ernstige fout hebben '
+                     'gemaakt", zei president Serzj Sargsjan.', lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [("Criticism", "Q399", "Q28")]
+
+
+def test_condemned_the_attack_on_a_day(lexicon, tmp_path):
+    rows_ = table_of(" date 2022-09-10 The White House condemned the attack on Wednesday.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [("Criticism", "Q30", "2022-09-07")]

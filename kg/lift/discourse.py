@@ -497,6 +497,8 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
         return False
     if a.cls == RKG.OfficeClosure and a.places and b.places and a.places.isdisjoint(b.places):
         return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices
+    if a.cls == RKG.AccessRestriction and a.barred and b.barred and a.barred != b.barred:
+        return False  # "halts charter flights" and "the suspension of visa-free travel": two bars
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
     for x, y in ((a, b), (b, a)):
@@ -638,6 +640,14 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
                 token_is(t, also) for m in (e, *e.merged) for t in m.sentence.tokens[:m.start]):
             # "Ook Brazilië riep zijn ambassadeur in Jakarta terug": one more act of the kind just told, with it
             e.date, e.date_source = same[1].date, "inherited"
+        if e.date is None and e.kind == "speech" and e.actor_source == "discourse-person":
+            # "Albanian Prime Minister Edi Rama said on Wednesday that … He said an investigation had shown …": the
+            # same person, speaking on in the sentence after, on the same day
+            # (or the acts that person's words told there: "Rama said on Wednesday that his government was ending …")
+            said = next((o for o in reversed(events) if o.order < e.order and o.actor == e.actor
+                         and o.date is not None and o.date_source in ("clause", "sentence", "report")), None)
+            if said is not None and said.sentence.index == e.sentence.index - 1:
+                e.date, e.date_source = said.date, "inherited"
         if e.date is None:
             e.date, e.date_source = ex.article.date, "article"
         background = e.explicit_actor or e.clause in ex.infos[e.sentence.index].cue_clauses

@@ -93,6 +93,7 @@ class Event:
     undone: bool = False  # "withdrew its decision to expel …": an act taken before, told as undone now
     charged: bool = False  # told as what someone is held responsible for or accused of
     guessed_targets: bool = False  # its targets come from the discourse, not from its own words
+    barred: str = ""  # the lemma of what an access restriction bars ("visa", "flight", "airspace")
     trigger: URIRef | None = None  # the lexicon entry that told it (an act)
     places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
@@ -266,6 +267,14 @@ class Extractor:
             if i in verb_starts and toks[i - 1].lower not in noun_markers and i not in mention_ends:
                 return i
         return None
+
+    def _nearest_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> str:
+        """The lemma of the word of the set nearest the trigger ('' if none is within REQUIREMENT_WINDOW)."""
+        forms = word_forms(self.lex, (word_set,), self.lang)
+        where = sentence.where
+        near = sorted((0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1))), i)
+                      for w in forms.among(where.keys()) for i in where[w])
+        return sentence.tokens[near[0][1]].lemma if near and near[0][0] <= REQUIREMENT_WINDOW else ""
 
     def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
         """Tokens from the trigger to the nearest word of the set, if within REQUIREMENT_WINDOW."""
@@ -615,6 +624,8 @@ class Extractor:
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
         event.trigger = trigger.iri
+        if trigger.cls == ACCESS_RESTRICTION and trigger.requires is not None:
+            event.barred = self._nearest_word(s, match, trigger.requires)
         event.undone = self._decision_undone(info, match)
         event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
                            or self._breached(s, match) or id(match) in self.anaphoric)
@@ -1273,8 +1284,10 @@ class Extractor:
                 speaker = next((m for m in reversed(info.mentions) if m.end <= match.start and m.actor is not None
                                 and m.role in ("np", "agentive")), None)
         else:
+            # (who is named inside a quote is in the speaker's words: '"De Hongaarse autoriteiten …", zei president
+            # Sargsjan')
             before = [m for m in info.mentions if m.end <= match.start and m.actor is not None
-                      and m.role in ("np", "agentive", "possessor", "agent")]
+                      and m.role in ("np", "agentive", "possessor", "agent") and m.start not in quoted]
             comma = next((k for k in range(match.start - 1, max(-1, match.start - 7), -1)
                           if s.tokens[k].text == ","), None)
             if comma is not None and comma < match.start - 1 and not token_is(
@@ -1358,10 +1371,12 @@ class Extractor:
         subordinators = self.ws.Subordinators
         # after a quote ('"…", zei Nederland vrijdag') the dates before the verb are what was said about
         quoted = inverted or (match.start > 0 and toks[match.start - 1].text in INVERSION_MARKS - {","})
+        # (a verb of condemning or denying takes a short object before its day: "condemned the attack on Wednesday")
+        reach = 2 if cue.cls in (None, STATEMENT) else 4
         past = [d for d in info.dates if not d.future and d.end <= match.start and not quoted] or [
             d for d in info.dates if not d.future and match.start < d.start and d.end < match.end] or [
-            d for d in info.dates if not d.future and 0 <= d.start - match.end <= 2
-            and not any(t.lower in subordinators for t in s.tokens[match.end:d.start])]
+            d for d in info.dates if not d.future and 0 <= d.start - match.end <= reach
+            and not any(t.lower in subordinators or t.text in CLAUSE_ENDS for t in s.tokens[match.end:d.start])]
         if past:
             event.date, event.date_source = past[0].date, "clause"
         elif match.start > 0 and toks[match.start - 1].text == ",":
@@ -1412,8 +1427,8 @@ class Extractor:
         start = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
         first_name = min((m.start for m in info.mentions if start <= m.start < match.start), default=match.start)
         pronoun = next((i for i in range(start, first_name) if toks[i].lower in self.ws.SubjectPronouns), None)
-        if pronoun is None:
-            return None
+        if pronoun is None or (match.start not in (quoted := _quoted_tokens(info.sentence)) and pronoun in quoted):
+            return None  # (a pronoun in a quote before the verb is in the speaker's words)
         if toks[pronoun].lower in self.ws.PersonalPronouns:
             # "declared North Korea's ambassador, Kang Chol, persona non grata …, after he failed to apologise for
             # saying …": "he" is the person or the envoy named before it, not the state that acted
@@ -1446,7 +1461,11 @@ class Extractor:
         apart from the acts of its sentence ("… after Milei called Petro a murderous terrorist") has its words."""
         toks = info.sentence.tokens
         acts = [e.start for e in info.events if e.kind == "act" and not e.reference]
-        end = min((a for a in acts if a >= match.end), default=match.end if acts and not apart else len(toks))
+        # (acts all told before the verb: the words after it say why, "shot down the bomber, saying it had violated
+        # Turkish airspace")
+        before_comma = match.start > 0 and toks[match.start - 1].text == ","
+        end = min((a for a in acts if a >= match.end),
+                  default=match.end if acts and not apart and not before_comma else len(toks))
         said = toks[match.end:end]
         clause = info.clauses[match.start]
         if not acts:  # '"… a serious antisemitic attack", Katz said': the quoted words before the verb are said too
