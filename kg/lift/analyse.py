@@ -357,7 +357,9 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
                 role = "agent" if role == "agentive" else role
             m.role = role
             continue
-        if prev in agent_markers:
+        if prev in clitics and m.name.kind == "name" and any(token_is(t, nouns) for t in tokens[m.end:m.end + 2]):
+            m.role = "location"  # "Morocco's U.N. envoy": where the envoy is posted; whose he is was said before
+        elif prev in agent_markers:
             m.role = "agent"
         elif prev in place_markers and m.name.kind in ("name", "metonym") and prev not in possessive:
             # "het ministerie van Buitenlandse Zaken in Managua", "the foreign ministry in Moscow": the government
