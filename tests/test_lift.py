@@ -1248,3 +1248,57 @@ def test_who_is_named_in_a_quote_does_not_speak_it(lexicon, tmp_path):
 def test_condemned_the_attack_on_a_day(lexicon, tmp_path):
     rows_ = table_of(" date 2022-09-10 The White House condemned the attack on Wednesday.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [("Criticism", "Q30", "2022-09-07")]
+
+
+def test_one_suspension_for_each_thing_listed(lexicon, tmp_path):
+    rows_ = table_of(" date 2013-11-20 Indonesia on Wednesday suspended joint military exercises, intelligence sharing "
+                     "and talks with Australia.", lexicon, tmp_path)
+    assert len([r for r in rows_ if r["event_class"] == "CooperationSuspension"]) == 3
+    rows_ = table_of(" date 2013-05-16 Taiwan heeft woensdag sancties tegen de Filipijnen afgekondigd. De samenwerking "
+                     "wordt bevroren, de onderhandelingen over luchtvaartrechten opgeschort.", lexicon, tmp_path)
+    assert len([r for r in rows_ if r["event_class"] == "CooperationSuspension"]) == 2
+
+
+def test_there_names_the_place_just_told(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-12-01 Germany recalled its ambassador from Tehran, and Norway closed its embassy "
+                     "there.", lexicon, tmp_path)
+    assert ("MissionSuspension", "Q20", "Q794") in {
+        (r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_}
+
+
+def test_a_qualified_description_is_not_the_unqualified_one(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-11-27 Het kabinet van president Paul Kagame verbrak vrijdag de diplomatieke "
+                     "betrekkingen met Frankrijk.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("CooperationSuspension", "Q1037", "Q142")]
+
+
+def test_a_quote_closed_in_a_later_sentence_is_what_was_said(lexicon, tmp_path):
+    rows_ = table_of(' date 2006-11-27 "Frankrijk wil onze regering vernietigen. Wij zien geen reden om betrekkingen '
+                     'te onderhouden met een vijandig land", zei minister Charles Murigande van Rwanda.',
+                     lexicon, tmp_path)
+    assert ("Accusation", "Q1037") in {(r["event_class"], r["actor_qid"]) for r in rows_}
+
+
+def test_a_date_after_since_tells_when_the_story_began(lexicon, tmp_path):
+    rows_ = table_of(" date 2017-08-13 Peru is the first country to expel a Venezuelan envoy since the crisis erupted "
+                     "in April.", lexicon, tmp_path)
+    assert all(r["date"] != "2017-04" for r in rows_)
+
+
+def test_the_verbs_in_is_no_place_and_a_later_place_is_no_host(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-11-28 Pakistan's foreign secretary called in U.S. Ambassador Cameron Munter on "
+                     "Saturday, and complaints were also delivered at NATO headquarters in Brussels.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("AmbassadorSummons", "Q843", "Q30")]
+
+
+def test_travel_warnings_and_time_given_to_leave(lexicon, tmp_path):
+    rows_ = table_of(" date 2013-05-16 Taiwan geeft woensdag een rood reisadvies voor de Filipijnen af.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("AccessRestriction", "Q865", "Q928")]
+    rows_ = table_of(" date 2006-11-27 Rwanda verbrak vrijdag de betrekkingen met Frankrijk. De Franse ambassadeur "
+                     "kreeg 24 uur om het land te verlaten.", lexicon, tmp_path)
+    assert ("Expulsion", "Q1037", "Q142") in {(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_}

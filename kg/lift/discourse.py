@@ -499,6 +499,12 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
         return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices
     if a.cls == RKG.AccessRestriction and a.barred and b.barred and a.barred != b.barred:
         return False  # "halts charter flights" and "the suspension of visa-free travel": two bars
+    if a.cls == RKG.CooperationSuspension and any(
+            x.barred and y.barred and x.barred != y.barred and x.sentence is y.sentence
+            for x in (a, *a.merged) for y in (b, *b.merged)):
+        # "de samenwerking wordt bevroren, de onderhandelingen opgeschort": told apart in one sentence, two
+        # suspensions ("broke off relations" and, later, "the break in ties" are one)
+        return False
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
     for x, y in ((a, b), (b, a)):
@@ -640,7 +646,8 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
                 token_is(t, also) for m in (e, *e.merged) for t in m.sentence.tokens[:m.start]):
             # "Ook Brazilië riep zijn ambassadeur in Jakarta terug": one more act of the kind just told, with it
             e.date, e.date_source = same[1].date, "inherited"
-        if e.date is None and e.kind == "speech" and e.actor_source == "discourse-person":
+        if e.date is None and e.kind == "speech" and (e.actor_source == "discourse-person" or (
+                e.sentence.tokens and e.sentence.tokens[0].lower in ex.ws.SubjectPronouns)):
             # "Albanian Prime Minister Edi Rama said on Wednesday that … He said an investigation had shown …": the
             # same person, speaking on in the sentence after, on the same day
             # (or the acts that person's words told there: "Rama said on Wednesday that his government was ending …")

@@ -42,6 +42,8 @@ from kg.namespaces import LEX, RKG
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
+COOPERATION_SUSPENSION = RKG.CooperationSuspension
+OBJECT_LIST_REACH = 12  # words from a verb over the list of what it suspends ("exercises, intelligence sharing and …")
 ENVOY_REACH = 4  # words from a nationality to the envoy it describes ("de Nieuw-Zeelandse waarnemend hoge commissaris")
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
 DOUBLE_QUOTES, CLOSING_QUOTES = frozenset('"“”„«»'), frozenset("”»")
@@ -93,7 +95,7 @@ class Event:
     undone: bool = False  # "withdrew its decision to expel …": an act taken before, told as undone now
     charged: bool = False  # told as what someone is held responsible for or accused of
     guessed_targets: bool = False  # its targets come from the discourse, not from its own words
-    barred: str = ""  # the lemma of what an access restriction bars ("visa", "flight", "airspace")
+    barred: str = ""  # the lemma of what an access restriction bars or a suspension halts ("visa", "talks")
     trigger: URIRef | None = None  # the lexicon entry that told it (an act)
     places: frozenset[URIRef] = frozenset()  # where its clause says it happens ("in Amsterdam"): told again, the same
 
@@ -268,13 +270,18 @@ class Extractor:
                 return i
         return None
 
-    def _nearest_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> str:
-        """The lemma of the word of the set nearest the trigger ('' if none is within REQUIREMENT_WINDOW)."""
+    def _nearest_index(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
+        """Where the word of the set nearest the trigger is (None if none is within REQUIREMENT_WINDOW)."""
         forms = word_forms(self.lex, (word_set,), self.lang)
         where = sentence.where
         near = sorted((0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1))), i)
                       for w in forms.among(where.keys()) for i in where[w])
-        return sentence.tokens[near[0][1]].lemma if near and near[0][0] <= REQUIREMENT_WINDOW else ""
+        return near[0][1] if near and near[0][0] <= REQUIREMENT_WINDOW else None
+
+    def _nearest_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> str:
+        """The lemma of the word of the set nearest the trigger ('' if none is within REQUIREMENT_WINDOW)."""
+        i = self._nearest_index(sentence, match, word_set)
+        return "" if i is None else sentence.tokens[i].lemma
 
     def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
         """Tokens from the trigger to the nearest word of the set, if within REQUIREMENT_WINDOW."""
@@ -406,6 +413,8 @@ class Extractor:
             event = self._act(info, trigger, match)
             if event is not None:
                 parts = self._per_target(info, event)
+                if len(parts) == 1 and event.cls == COOPERATION_SUSPENSION and trigger.requires is not None:
+                    parts = self._per_object(info, event, match, trigger.requires)
                 for part in [*parts, *_per_co_actor(parts)]:
                     info.events.append(part)
                     self.events.append(part)
@@ -423,12 +432,26 @@ class Extractor:
         classify_mentions(sentence, mentions, self.lex, self.lang)
         mentions = self._without_dateline(sentence, mentions)
         mentions = self._without_named_things(sentence, mentions)
+        mentions = self._without_qualified_descriptions(sentence, mentions)
         self._learn_names(sentence, mentions)
         self._learn_surnames(sentence, mentions)
         for m in mentions:
             if m.actor is not None and m.role != "location":
                 self.mention_counts[m.actor] = self.mention_counts.get(m.actor, 0) + 1
         return mentions
+
+    def _without_qualified_descriptions(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """'het kabinet van president Paul Kagame', 'the government of Fiji': a description qualified by whose it
+        is names that one, not the state it names unqualified ('het kabinet' alone is the Dutch cabinet)."""
+        toks = sentence.tokens
+        kept: list[Mention] = []
+        for m in mentions:
+            if m.name.kind == "description" and m.end < len(toks) and toks[m.end].lower in self.ws.PossessiveMarkers \
+                    and any(o.start > m.end and o.start - m.end <= 4 and o.actor is not None and o.actor != m.actor
+                            for o in mentions):
+                continue
+            kept.append(m)
+        return kept
 
     def _without_named_things(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """'the Ottawa treaty', 'de vredesprocessen van Nairobi en Luanda', 'the Minsk agreements': a city that
@@ -601,11 +624,32 @@ class Extractor:
             oa, ob = owners(a), owners(b)
             return bool(oa) and bool(ob) and oa.isdisjoint(ob)
 
+        def other_objects(ta: Trigger, a: Match, tb: Trigger, b: Match) -> bool:
+            """'de samenwerking wordt bevroren, de onderhandelingen opgeschort': two verbs, apart, each with its
+            own object, are two acts."""
+            if ta.requires is None or tb.requires is None:
+                return False
+            (tlo, lo), (thi, hi) = sorted(((ta, a), (tb, b)), key=lambda x: x[1].start)
+            toks = sentence.tokens
+            sep = next((i for i in range(lo.end, hi.start) if toks[i].text == "," or toks[i].lower in
+                        self.ws.Coordinators), None)
+            if sep is None:
+                return False
+            where = sentence.where
+
+            def objects(trigger: Trigger, first: int, last: int) -> set[str]:
+                forms = word_forms(self.lex, (trigger.requires,), self.lang)
+                return {toks[i].lemma for w in forms.among(where.keys()) for i in where[w] if first <= i <= last}
+
+            left = objects(tlo, lo.start - REQUIREMENT_WINDOW, sep - 1)
+            right = objects(thi, sep + 1, hi.end - 1 + REQUIREMENT_WINDOW)
+            return bool(left) and bool(right) and left.isdisjoint(right)
+
         for _, _, trigger, match in sorted(candidates, key=lambda c: (c[0], c[1], str(c[2].iri))):
             if used.intersection(match.positions):
                 continue
             if any(t.cls == trigger.cls and clauses[m.start] == clauses[match.start] and not other_staff(m, match)
-                   for t, m in chosen):
+                   and not other_objects(t, m, trigger, match) for t, m in chosen):
                 used.update(match.positions)
                 continue
             chosen.append((trigger, match))
@@ -624,12 +668,17 @@ class Extractor:
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
         event.trigger = trigger.iri
-        if trigger.cls == ACCESS_RESTRICTION and trigger.requires is not None:
+        if trigger.cls in (ACCESS_RESTRICTION, COOPERATION_SUSPENSION) and trigger.requires is not None:
             event.barred = self._nearest_word(s, match, trigger.requires)
         event.undone = self._decision_undone(info, match)
         event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
                            or self._breached(s, match) or id(match) in self.anaphoric)
         event.spans.append((s.start, s.end))
+        staff = self.ws.StaffNouns | self.ws.EnvoyNouns
+        for m in info.mentions:
+            if m.role == "location" and m.start - 1 in match.positions and any(
+                    token_is(t, staff) for t in s.tokens[m.end:m.end + 2]):
+                m.role = "owner"  # "called in U.S. Ambassador Cameron Munter": the verb's "in", whose envoy
         relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
         media = self.lex.media  # "BELGRADE (Reuters) - Serbia …": the agency reports, it does not act
@@ -710,7 +759,11 @@ class Extractor:
         if actor_m is None and trigger.place_is_actor:
             # "de Britse ambassadeur in Moskou werd ontboden", "the ministry in Moscow summoned the
             # ambassadors of France and Spain": the host summons the envoys posted to it
-            hosts = [p for p in dict.fromkeys(self._places(info, clause)) if p not in owner_actors]
+            # (not a place told after a comma, of what else was done: "…, and complaints were also delivered in
+            # Washington and at NATO headquarters in Brussels")
+            near = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
+                    and not (m.start > match.end and _comma_between(s, m, match))]
+            hosts = [p for p in dict.fromkeys(near) if p is not None and p not in owner_actors]
             host = hosts[0] if hosts else None
         if actor_m is None and host is None:
             # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": the adjective on a
@@ -770,6 +823,12 @@ class Extractor:
             # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
             # recalled "in Tehran" is recalled from Iran
             soil = list(dict.fromkeys(p for p in self._places(info, clause) if p != event.actor))
+            if not soil and any(token_is(t, self.ws.ThereWords) for t in s.tokens[match.end:match.end + 4]):
+                # "… recalled their ambassadors from Tehran, and Norway closed its embassy there": where just told
+                here = [_state_of(m) for m in info.mentions if m.end <= match.start and (
+                    m.role == "location" or (m.role == "target" and m.name.kind in ("metonym", "place")))]
+                here = [p for p in here if p is not None and p != event.actor]
+                soil = here[-1:] or self._place_before(info, event.actor)
             if soil:
                 # an attack has one soil; envoys recalled from several capitals are one recall from each (an
                 # import ban on goods from several states is one ban)
@@ -831,6 +890,43 @@ class Extractor:
             ref = named[-1]
             found.append(Mention(j, i + 1, ActorName(ref.actor, ref.name.entity, "description")))
         return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+    def _per_object(self, info: SentenceInfo, event: Event, match: Match, word_set: URIRef) -> list[Event]:
+        """'suspended joint military exercises, intelligence sharing and coordinated operations against people
+        smuggling': one suspension for each thing listed after (or, in Dutch, before) the verb."""
+        toks = info.sentence.tokens
+        clause = info.clauses[match.start]
+        forms = word_forms(self.lex, (word_set,), self.lang)
+        if self.lang == "en":
+            span = range(match.start, min(len(toks), match.end + OBJECT_LIST_REACH))
+        else:
+            span = range(max(0, match.start - OBJECT_LIST_REACH), match.end)
+        found: list[int] = []
+        for i in span:
+            if info.clauses[i] != clause or toks[i].text in ".;:":
+                if found and i > found[-1]:
+                    break
+                continue
+            if forms.holds(toks[i]) and not (found and toks[found[-1]].lemma == toks[i].lemma):
+                if found and not any(t.text == "," or t.lower in self.ws.Coordinators for t in toks[found[-1]:i]):
+                    return [event]  # not a list: "the suspension of cooperation talks"
+                found.append(i)
+        if len(found) < 2:
+            return [event]
+        return [replace(event, barred=toks[i].lemma, part=k, spans=list(event.spans), links=[], merged=[])
+                for k, i in enumerate(found)]
+
+    def _place_before(self, info: SentenceInfo, actor: URIRef | None) -> list[URIRef]:
+        """The state of the last place named before this sentence, in its paragraph ('there')."""
+        for prev in reversed(self.infos[:-1] if self.infos and self.infos[-1] is info else self.infos):
+            if prev.sentence.paragraph != info.sentence.paragraph:
+                break
+            places = [_state_of(m) for m in prev.mentions if m.role == "location" or (
+                m.role == "target" and m.name.kind in ("metonym", "place"))]
+            places = [p for p in places if p is not None and p != actor]
+            if places:
+                return places[-1:]
+        return []
 
     def _scene_before(self, info: SentenceInfo) -> PartialDate | None:
         """The one day the sentence before tells, in the same paragraph, when it tells no act."""
@@ -1150,8 +1246,12 @@ class Extractor:
                 event.cap_after = n
 
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
+        toks = info.sentence.tokens
+        since = self.ws.SinceMarkers
         own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)
-               and not (d.reporting and clause in info.cue_clauses)]
+               and not (d.reporting and clause in info.cue_clauses)
+               # "the first country to expel an envoy since the crisis erupted in April": when the story began
+               and not any(t.lower in since for t in toks[event.end:d.start])]
         if not any(not d.future for d in own) and not self.later_words.isdisjoint(info.sentence.where.keys()):
             # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
@@ -1439,8 +1539,11 @@ class Extractor:
                 None)
             if person is not None:
                 return person
+        # ("a day after Lima expelled Ambassador Diego Molero over what it called …": "it" is no person)
+        personal = toks[pronoun].lower in self.ws.PersonalPronouns
         return next((m for m in reversed(info.mentions) if m.end <= pronoun and m.actor is not None
-                     and m.role in ("np", "agentive") and m.actor not in self.lex.media), None)
+                     and m.role in ("np", "agentive") and m.actor not in self.lex.media
+                     and (personal or m.name.kind != "person")), None)
 
     def _relative_antecedent(self, info: SentenceInfo, match: Match) -> Mention | None:
         """Who a speech verb in a relative clause is said by: the actor named right before ", which" ("the
@@ -1558,6 +1661,10 @@ def _quoted_tokens(sentence: Sentence) -> set[int]:
             elif opened is not None:
                 inside.update(range(opened + 1, i))
                 opened = None
+    toks = sentence.tokens
+    if opened is not None and opened + 1 < len(toks) and toks[opened + 1].text == ",":
+        # a quote that began a sentence before closes here: '… met een vijandig land", zei minister Murigande'
+        inside.update(range(0, opened))
     return inside
 
 
