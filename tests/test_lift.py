@@ -1302,3 +1302,19 @@ def test_travel_warnings_and_time_given_to_leave(lexicon, tmp_path):
     rows_ = table_of(" date 2006-11-27 Rwanda verbrak vrijdag de betrekkingen met Frankrijk. De Franse ambassadeur "
                      "kreeg 24 uur om het land te verlaten.", lexicon, tmp_path)
     assert ("Expulsion", "Q1037", "Q142") in {(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_}
+
+
+def test_an_organisation_named_on_its_act_and_forces_that_strike(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-11-29 Pakistan will boycott the Bonn conference in protest at a NATO air strike that "
+                     "killed 24 of its soldiers on Saturday.", lexicon, tmp_path)
+    assert ("Attack", "Q7184") in {(r["event_class"], r["actor_qid"]) for r in rows_}
+    rows_ = table_of(" date 2011-11-29 NATO helicopters and jets struck two Pakistani army border posts on Saturday.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [("Attack", "Q7184", "2011-11-26")]
+
+
+def test_whose_supply_lines_are_closed_does_not_close_them(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-11-29 Pakistan on Saturday ordered the alliance's supply routes into Afghanistan "
+                     "closed.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("AccessRestriction", "Q843", "Q7184")]

@@ -773,8 +773,12 @@ class Extractor:
                             and token_is(s.tokens[m.end], measures)), None)
         if actor_m is None and host is None:  # "het besluit van Nederland om …": whose decision
             # ("officials of the U.N. agency were declared persona non grata": whose officials, not who acted)
+            # ("ordered the alliance's supply lines closed": whose lines are closed to it, not who closes them)
+            barred = word_forms(self.lex, (trigger.requires,), self.lang) if trigger.requires is not None else None
             actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors
-                            and not self._owned_by(info, m)), None)
+                            and not self._owned_by(info, m) and not (
+                                barred is not None and m.end < len(s.tokens) and s.tokens[m.end].lower in ("'s", "’s")
+                                and any(barred.holds(t) for t in s.tokens[m.end + 1:m.end + 3]))), None)
         if actor_m is None and trigger.owner_is_actor:
             actor_m = self._antecedent_owner(info, clause)
         if actor_m is None and not trigger.explicit_actor:
@@ -822,7 +826,12 @@ class Extractor:
             # an attack on a state's soil targets that state ("an attack in Britain", "in Salisbury"),
             # whatever the nationality of its victims ("on a Russian former spy"); an ambassador
             # recalled "in Tehran" is recalled from Iran
-            soil = list(dict.fromkeys(p for p in self._places(info, clause) if p != event.actor))
+            # (not a place told before a cue that opens the act's phrase: "the conference in Bonn in protest at a NATO
+            # air strike")
+            cues = [m.start for _, m in info.response_cues if m.end <= match.start]
+            placed = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
+                      and not any(m.end <= c for c in cues)]
+            soil = list(dict.fromkeys(p for p in placed if p is not None and p != event.actor))
             if not soil and any(token_is(t, self.ws.ThereWords) for t in s.tokens[match.end:match.end + 4]):
                 # "… recalled their ambassadors from Tehran, and Norway closed its embassy there": where just told
                 here = [_state_of(m) for m in info.mentions if m.end <= match.start and (
@@ -1210,11 +1219,14 @@ class Extractor:
         ('de landingsrechten van een Iraans regeringsvliegtuig ingetrokken': the plane is Iranian)."""
         toks = info.sentence.tokens
         possessives = self.ws.PossessivePronouns
+        organisations = self.lex.memo("organisations", lambda: set().union(*self.lex.member_of.values()))
         for m in info.mentions:
             if m.actor is None:
                 continue
             if m.role == "attributive" and m.end == match.start:
                 return m
+            if m.end == match.start and m.name.kind == "name" and m.actor in organisations:
+                return m  # "a NATO air strike", "the EU sanctions": an organisation's name on its act
             if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)) \
                     and not self._owned_by(info, m):  # "ontbiedt ambassadeur van Azerbeidzjan": whose envoy
                 return m
