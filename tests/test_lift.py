@@ -1318,3 +1318,16 @@ def test_whose_supply_lines_are_closed_does_not_close_them(lexicon, tmp_path):
                      "closed.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
         ("AccessRestriction", "Q843", "Q7184")]
+
+
+def test_a_dateline_of_places_without_an_agency(lexicon, tmp_path):
+    rows_ = table_of(" date 2021-05-19 MADRID/RABAT - Marokko heeft zijn ambassadeur in Spanje dinsdag voor overleg "
+                     "teruggeroepen.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("RelationsDowngrade", "Q1028", "Q29")]
+
+
+def test_regional_organisations_and_the_words_inside_a_gapped_verb(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-03-12 De Arabische Liga sprak dinsdag haar veroordeling uit over de woorden van de "
+                     "Zweedse minister.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [("Criticism", "Q7172", "Q34")]

@@ -43,6 +43,7 @@ STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
 COOPERATION_SUSPENSION = RKG.CooperationSuspension
+DATELINE_REACH = 6  # tokens a wire dateline of places takes at most before its dash ("MADRID/RABAT -")
 OBJECT_LIST_REACH = 12  # words from a verb over the list of what it suspends ("exercises, intelligence sharing and …")
 ENVOY_REACH = 4  # words from a nationality to the envoy it describes ("de Nieuw-Zeelandse waarnemend hoge commissaris")
 INVERSION_MARKS = frozenset(',”"\'’')  # before a speech verb, they put its speaker after it
@@ -482,6 +483,11 @@ class Extractor:
             if m.actor in self.lex.media and m.end + 1 < len(toks) and toks[m.end].text == ")" \
                     and toks[m.end + 1].text in DATELINE_DASHES:
                 return [other for other in mentions if other.start > m.end]
+        # "MADRID/RABAT - Marokko heeft …": a dateline of places in capitals, without an agency
+        dash = next((i for i, t in enumerate(toks[:DATELINE_REACH]) if t.text in DATELINE_DASHES), None)
+        if dash and toks[0].text.isupper() and len(toks[0].text) > 2 and all(
+                t.text.isupper() or not t.text.isalpha() for t in toks[:dash]):
+            return [m for m in mentions if m.start > dash]
         return mentions
 
     def _learn_names(self, sentence: Sentence, mentions: list[Mention]) -> None:
@@ -1581,7 +1587,8 @@ class Extractor:
         before_comma = match.start > 0 and toks[match.start - 1].text == ","
         end = min((a for a in acts if a >= match.end),
                   default=match.end if acts and not apart and not before_comma else len(toks))
-        said = toks[match.end:end]
+        # (and the words in a gapped verb: "spraken dinsdag hun veroordeling en verbazing uit")
+        said = [toks[i] for i in range(match.start, match.end) if i not in match.positions] + toks[match.end:end]
         clause = info.clauses[match.start]
         if not acts:  # '"… a serious antisemitic attack", Katz said': the quoted words before the verb are said too
             said = [toks[i] for i in sorted(quoted) if i < match.start] + said
