@@ -151,7 +151,8 @@ class Extractor:
         self.lang = article.language
         self.ws = lex.sets(self.lang)
         # any of these may open a phrase that dates an act from the one told before it: see later_offset
-        self.later_words = self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
+        self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
+                            | self.ws.EarlierWords)
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
