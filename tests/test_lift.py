@@ -1331,3 +1331,21 @@ def test_regional_organisations_and_the_words_inside_a_gapped_verb(lexicon, tmp_
     rows_ = table_of(" date 2015-03-12 De Arabische Liga sprak dinsdag haar veroordeling uit over de woorden van de "
                      "Zweedse minister.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [("Criticism", "Q7172", "Q34")]
+
+
+def test_spans_counted_back_from_the_article(lexicon, tmp_path):
+    rows_ = table_of(" date 2005-07-31 A year ago the State Department cut 18 million dollars in aid to Uzbekistan.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [
+        ("CooperationSuspension", "Q30", "2004-07")]
+    rows_ = table_of(" date 2010-10-15 The committee announced the prize a week ago. Within the hour China summoned "
+                     "Norway's ambassador and called the award an obscenity.", lexicon, tmp_path)
+    assert {(r["event_class"], r["date"]) for r in rows_ if r["actor_qid"] == "Q148"} >= {
+        ("AmbassadorSummons", "2010-10-08")}
+
+
+def test_a_base_to_leave_and_a_right_to_terminate(lexicon, tmp_path):
+    rows_ = table_of(" date 2005-07-31 Uzbekistan has told the United States to leave the Karshi-Khanabad air base. "
+                     "A spokeswoman said either side had the right to terminate the agreement.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_ if r["cameo"].startswith("16")] == [
+        ("AccessRestriction", "Q265", "Q30")]

@@ -436,7 +436,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     offset_ranks, relative_ranks = ranks
     anchors = where.keys() & tables.anchors
     has_year = YEAR_RE.search(sentence.text) is not None  # a four-digit token is a match of YEAR_RE
-    if not anchors and not has_year and not offset_ranks and not relative_ranks:
+    ago = sorted(i for w in where.keys() & tables.ago for i in where[w])
+    if not anchors and not has_year and not offset_ranks and not relative_ranks and not ago:
         return out  # no month, weekday, year or relative date: most sentences
     future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners
     year_modifiers = tables.year_modifiers
@@ -547,6 +548,16 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 continue  # off the calendar
             out.append(DateExpr(m.start, m.end, date))
             used.update(range(m.start, m.end))
+    for i in ago:  # "announced the prize a week ago", "twee dagen geleden": back from the article's day
+        days = span_days(tokens, i - 1, lex, language)
+        if days is None or i - 1 in used or pub.precision != "day":
+            continue
+        try:
+            date = pub.shift_days(-days)
+        except ValueError:
+            continue
+        start = i - 2 if i >= 2 and tokens[i - 2].lower not in year_modifiers else i - 1
+        out.append(DateExpr(max(0, start), i + 1, date.coarsen("month") if days >= 28 else date))
     since = tables.since
     # "sheltering there since December": the start of a state of affairs dates no event
     out = [d for d in out if not (d.start > 0 and tokens[d.start - 1].lower in since)]
@@ -588,6 +599,7 @@ class DateTables:
         self.since = sets.SinceMarkers
         self.year_modifiers = sets.Determiners | sets.OriginMarkers
         self.range_ends = sets.RangeEnds
+        self.ago = sets.AgoWords
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:
@@ -608,6 +620,8 @@ def _unit_days(word: str, sets) -> int | None:
         return 0
     if word in sets.MonthUnits:
         return 30
+    if word in sets.YearUnits:
+        return 365  # "a year ago": kept to its month, as a month is
     return 1 if word in sets.DayUnits else 7 if word in sets.WeekUnits else None
 
 

@@ -90,6 +90,8 @@ def _causes_before_effects(events: list[Event]) -> None:
                         and cause.date.start > e.date.end):
                     cause.date, cause.date_source = e.date.coarsen("month"), "before-effect"
                     changed = True
+    for e in events:  # an answer does not come before what it answers, whatever linked them
+        e.links = [lk for lk in e.links if e.date is None or lk[0].date is None or lk[0].date.start <= e.date.end]
 
 
 def _break_cycles(events: list[Event]) -> None:
@@ -503,7 +505,8 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
             x.barred and y.barred and x.barred != y.barred and x.sentence is y.sentence
             for x in (a, *a.merged) for y in (b, *b.merged)):
         # "de samenwerking wordt bevroren, de onderhandelingen opgeschort": told apart in one sentence, two
-        # suspensions ("broke off relations" and, later, "the break in ties" are one)
+        # suspensions (told in two, they may be one: "broke off relations" and "the break in ties", "boycott the
+        # talks" and "stay away from the conference", "freezes military ties" and "suspended military agreements")
         return False
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
@@ -616,7 +619,11 @@ def _finer(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
-    _fallback_dates(ex, [e for e in events if e.offset_from is None])
+    # (what was said beside an act dated from another wait for it: "Within the hour the ministry called the award
+    # an obscenity, and it later summoned Norway's ambassador")
+    waiting = {id(e.sentence) for e in events if e.kind == "act" and e.date is None and e.offset_from is not None}
+    _fallback_dates(ex, [e for e in events if e.offset_from is None
+                         and not (e.kind == "speech" and id(e.sentence) in waiting)])
     for e in events:
         if e.date is None and e.offset_from is not None:
             base = _final(e.offset_from[0])
@@ -646,6 +653,11 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
                 token_is(t, also) for m in (e, *e.merged) for t in m.sentence.tokens[:m.start]):
             # "Ook Brazilië riep zijn ambassadeur in Jakarta terug": one more act of the kind just told, with it
             e.date, e.date_source = same[1].date, "inherited"
+        if e.date is None and e.kind == "speech":
+            beside = next((o for o in events if o.kind == "act" and o.sentence is e.sentence and o.actor == e.actor
+                           and o.date is not None and o.date_source == "relative"), None)
+            if beside is not None:
+                e.date, e.date_source = beside.date, "inherited"
         if e.date is None and e.kind == "speech" and (e.actor_source == "discourse-person" or (
                 e.sentence.tokens and e.sentence.tokens[0].lower in ex.ws.SubjectPronouns)):
             # "Albanian Prime Minister Edi Rama said on Wednesday that … He said an investigation had shown …": the
