@@ -1349,3 +1349,10 @@ def test_a_base_to_leave_and_a_right_to_terminate(lexicon, tmp_path):
                      "A spokeswoman said either side had the right to terminate the agreement.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_ if r["cameo"].startswith("16")] == [
         ("AccessRestriction", "Q265", "Q30")]
+
+
+def test_the_act_told_before_keeps_its_actor_when_named_again(lexicon, tmp_path):
+    rows_ = table_of(" date 2018-04-29 Koeweit verklaarde ambassadeur Renato Villa woensdag tot persona non grata.\n\n"
+                     "Manilla reageerde geschokt op de uitzetting.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Expulsion"] \
+        == [("Expulsion", "Q817", "Q928")]

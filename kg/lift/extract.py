@@ -860,6 +860,13 @@ class Extractor:
                 s, match, trigger.per_target_with) is not None:
             event.per_target = True  # "recalled its ambassadors to Israel and the United States": two envoys
         event.targets = targets
+        if id(match) in self.anaphoric:
+            # "Manilla reageerde geschokt op de uitzetting": the expulsion told before, by whoever did it then
+            told = next((e for e in reversed(self.events) if e.kind == "act" and e.cls == event.cls
+                         and e.actor is not None), None)
+            if told is not None and told.actor != event.actor:
+                event.actor, event.actor_source, event.co_actors = told.actor, "told", []
+                event.targets = list(told.targets)
         event.places = frozenset(m.name.entity for m in info.mentions
                                  if info.clauses[m.start] == clause and m.role == "location")
         if event.cls == EXPULSION and match.gapped and event.actor is not None and any(
