@@ -1356,3 +1356,18 @@ def test_the_act_told_before_keeps_its_actor_when_named_again(lexicon, tmp_path)
                      "Manilla reageerde geschokt op de uitzetting.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Expulsion"] \
         == [("Expulsion", "Q817", "Q928")]
+
+
+def test_the_news_told_undated_is_not_the_background_told_below(lexicon, tmp_path):
+    rows_ = table_of(" date 2013-11-24 Egypte heeft de Turkse ambassadeur het land uitgezet en de banden met Turkije "
+                     "verlaagd.\n\nNadat veiligheidstroepen op 14 augustus de kampen hadden ontruimd, riep Turkije "
+                     "zijn ambassadeur in Caïro terug. Egypte deed hetzelfde.", lexicon, tmp_path)
+    downgrades = {(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"}
+    assert downgrades == {("Q79", "2013-11-24"), ("Q43", "2013-08"), ("Q79", "2013-08")}
+
+
+def test_a_states_side_acts_for_it(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-10-15 On Monday the Chinese side cancelled a meeting with Norway's fisheries "
+                     "minister.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [
+        ("CooperationSuspension", "Q148", "2010-10-11")]

@@ -511,7 +511,15 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False
     for x, y in ((a, b), (b, a)):
-        if x.date is None and y.date is not None and y.date.end < news_since and _headline(x):
+        # (an undated act is the news, not a background act dated months before and told further down: "de banden
+        # worden verlaagd" above, "in augustus riep Turkije zijn ambassadeur terug" below)
+        # (what someone is held responsible for is often older than the news: "houden Rusland verantwoordelijk
+        # voor het neerhalen van vlucht MH17", told with its day further down)
+        # ("Egypte deed hetzelfde": dated from the act it follows)
+        y_date = y.date or (_final(y.offset_from[0]).date if y.offset_from is not None else None)
+        if x.date is None and y_date is not None and y_date.end < news_since and (
+                _headline(x) or (y.sentence.paragraph > x.sentence.paragraph and not x.charged
+                                 and not x.reference)):
             return False
     return True
 

@@ -1327,6 +1327,11 @@ class Extractor:
             pools.append(([d for d in info.dates if info.clauses[d.start] in info.cue_clauses
                            and info.clauses[d.start] > clause and info.clauses[d.start] not in info.trigger_clauses],
                           "after-cause"))
+            # "Nadat veiligheidstroepen op 14 augustus de kampen hadden ontruimd, riep Turkije zijn ambassadeur
+            # terug": soon after the day of its cause, told before it; the month says no more than the text
+            pools.append(([replace(d, date=d.date.coarsen("month")) for d in info.dates
+                           if info.clauses[d.start] in info.cue_clauses and info.clauses[d.start] < clause
+                           and info.clauses[d.start] not in info.trigger_clauses], "after-cause"))
         for pool, source in pools:
             past = [d for d in pool if not d.future]
             future = [d for d in pool if d.future]
