@@ -1371,3 +1371,14 @@ def test_a_states_side_acts_for_it(lexicon, tmp_path):
                      "minister.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [
         ("CooperationSuspension", "Q148", "2010-10-11")]
+
+
+def test_an_act_told_days_after_another_is_another(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-10-15 On Monday China cancelled a meeting with Norway's fisheries minister. A day "
+                     "later a second meeting was called off as well.", lexicon, tmp_path)
+    assert sorted(r["date"] for r in rows_ if r["event_class"] == "CooperationSuspension") == [
+        "2010-10-11", "2010-10-12"]
+    rows_ = table_of(" date 2005-11-15 Venezuela gaf maandag ambassadeur Vladimir Villegas in Mexico opdracht "
+                     "onmiddellijk terug te keren.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("RelationsDowngrade", "Q717", "Q96")]

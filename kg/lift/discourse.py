@@ -543,7 +543,7 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
     out: list[Event] = []
     for e in _split_as_told(events):
         target = next((o for o in reversed(out) if _compatible(o, e, news_since)
-                       and not _answers(o, e) and not _answers(e, o)), None)
+                       and not _answers(o, e) and not _answers(e, o) and not _days_after(e, o)), None)
         if target is None:
             out.append(e)
             continue
@@ -585,6 +585,11 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
             unique.setdefault((id(lk[0]), lk[1]), lk)
         e.links = list(unique.values())
     return out
+
+
+def _days_after(e: Event, o: Event) -> bool:
+    """'A day later a second appointment was called off as well': told as days after o, e is another act."""
+    return e.offset_from is not None and e.offset_from[1] != 0 and not o.undone and _final(e.offset_from[0]) is o
 
 
 def _split_as_told(events: list[Event]) -> list[Event]:
