@@ -986,7 +986,7 @@ def test_language_detection(lexicon, tmp_path):
     assert read(en, lexicon).language == "en"
 
 
-SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Claim"}
+SPEECH_CLASSES = {"Statement", "Accusation", "Denial", "Criticism", "Threat", "Claim"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1382,3 +1382,13 @@ def test_an_act_told_days_after_another_is_another(lexicon, tmp_path):
                      "onmiddellijk terug te keren.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
         ("RelationsDowngrade", "Q717", "Q96")]
+
+
+def test_threats_and_warnings_of_consequences(lexicon, tmp_path):
+    rows_ = table_of(" date 2005-11-16 President Vicente Fox of Mexico threatened on Tuesday to cut all ties with "
+                     "Venezuela.", lexicon, tmp_path)
+    assert [(r["event_class"], r["cameo"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("Threat", "130", "Q96", "Q717")]
+    rows_ = table_of(" date 2021-05-19 Het Marokkaanse ministerie waarschuwde begin mei voor de gevolgen voor Spanje. "
+                     "De VN waarschuwde dinsdag dat er een hongersnood dreigt.", lexicon, tmp_path)
+    assert sorted(r["event_class"] for r in rows_) == ["Statement", "Threat"]

@@ -51,6 +51,7 @@ EXPECTED_CODES = {
     "RefusalToComment": ("011", "-0.1", None, None),
     "Statement": ("010", "0.0", None, None),
     "Criticism": ("111", "-2.0", "ACCUSE", "disapprove"),
+    "Threat": ("130", "-4.4", "THREATEN", None),
     "Claim": ("010", "0.0", None, None),
 }
 # Codes present in codes.csv (CAMEO code -> Goldstein score), for classes whose code is a choice
@@ -65,7 +66,7 @@ LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
     "AmbassadorSummons", "PropertySeizure", "Referendum", "Accusation", "Denial", "Assessment", "RefusalToComment",
-    "Statement", "Criticism", "Claim",
+    "Statement", "Criticism", "Threat", "Claim",
 }
 # Every term docs/model.md names (it must be declared in the ontology).
 MODEL_CLASSES = LEAF_CLASSES | {

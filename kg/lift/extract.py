@@ -40,6 +40,7 @@ from kg.namespaces import LEX, RKG
 
 # looked up once: an rdflib namespace attribute builds a new URIRef at every use
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
+THREAT = RKG.Threat
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
 COOPERATION_SUSPENSION = RKG.CooperationSuspension
@@ -896,8 +897,10 @@ class Extractor:
         """'Taiwan broke off relations with Kiribati after the Pacific island nation told Taipei …': a definite
         description of a state (a modifier, then a noun such as 'nation') names again the state named last before
         it in the sentence, when that is not the sentence's first named state (its subject)."""
-        toks = sentence.tokens
         nouns, definite = self.ws.StateDescriptionNouns, self.ws.DefiniteDeterminers
+        if sentence.where.keys().isdisjoint(nouns):
+            return mentions  # most sentences: no such noun
+        toks = sentence.tokens
         found: list[Mention] = []
         for i, tok in enumerate(toks):
             if tok.lower not in nouns or any(m.start <= i < m.end for m in mentions):
@@ -1613,6 +1616,9 @@ class Extractor:
             return DENIAL
         if not words.isdisjoint(self.ws.AccusationWords):
             return ACCUSATION
+        if not words.isdisjoint(self.ws.ThreatWords) and any(
+                token_is(toks[i], self.ws.WarnVerbs) for i in match.positions):
+            return THREAT  # "warned of the consequences", "waarschuwde begin mei voor de gevolgen"
         if not words.isdisjoint(self.ws.CriticismWords):
             return CRITICISM
         return STATEMENT
