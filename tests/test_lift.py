@@ -1392,3 +1392,9 @@ def test_threats_and_warnings_of_consequences(lexicon, tmp_path):
     rows_ = table_of(" date 2021-05-19 Het Marokkaanse ministerie waarschuwde begin mei voor de gevolgen voor Spanje. "
                      "De VN waarschuwde dinsdag dat er een hongersnood dreigt.", lexicon, tmp_path)
     assert sorted(r["event_class"] for r in rows_) == ["Statement", "Threat"]
+
+
+def test_undated_words_in_a_paragraph_of_one_day(lexicon, tmp_path):
+    rows_ = table_of(" date 2012-08-08 Wit-Rusland trekt zijn diplomaten terug.\n\nVrijdag had Minsk de Zweedse "
+                     "ambassadeur al weggestuurd. Bildt noemde de beschuldigingen belachelijk.", lexicon, tmp_path)
+    assert ("Criticism", "Q34", "2012-08-03") in {(r["event_class"], r["actor_qid"], r["date"]) for r in rows_}

@@ -680,6 +680,14 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
                          and o.date is not None and o.date_source in ("clause", "sentence", "report")), None)
             if said is not None and said.sentence.index == e.sentence.index - 1:
                 e.date, e.date_source = said.date, "inherited"
+        if e.date is None and e.kind == "speech":
+            # said, undated, in a paragraph whose acts all tell one day: said that day
+            # (not the acts its own words tell: "Volgens Minsk heeft Zweden … uitgezet" is said later than that)
+            days = {o.date for o in events if o.kind == "act" and o.date is not None and o.sentence.paragraph ==
+                    e.sentence.paragraph and o.sentence is not e.sentence
+                    and o.date_source in ("clause", "sentence", "report", "relative") and o.date.precision == "day"}
+            if len(days) == 1:
+                e.date, e.date_source = days.pop(), "inherited"
         if e.date is None:
             e.date, e.date_source = ex.article.date, "article"
         background = e.explicit_actor or e.clause in ex.infos[e.sentence.index].cue_clauses

@@ -918,8 +918,8 @@ class Extractor:
         return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
     def _per_object(self, info: SentenceInfo, event: Event, match: Match, word_set: URIRef) -> list[Event]:
-        """'suspended joint military exercises, intelligence sharing and coordinated operations against people
-        smuggling': one suspension for each thing listed after (or, in Dutch, before) the verb."""
+        """'suspended joint military exercises, intelligence sharing and talks': one suspension for each thing
+        listed after (or, in Dutch, before) the verb."""
         toks = info.sentence.tokens
         clause = info.clauses[match.start]
         forms = word_forms(self.lex, (word_set,), self.lang)
