@@ -667,27 +667,9 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
             # "Ook Brazilië riep zijn ambassadeur in Jakarta terug": one more act of the kind just told, with it
             e.date, e.date_source = same[1].date, "inherited"
         if e.date is None and e.kind == "speech":
-            beside = next((o for o in events if o.kind == "act" and o.sentence is e.sentence and o.actor == e.actor
-                           and o.date is not None and o.date_source == "relative"), None)
-            if beside is not None:
-                e.date, e.date_source = beside.date, "inherited"
-        if e.date is None and e.kind == "speech" and (e.actor_source == "discourse-person" or (
-                e.sentence.tokens and e.sentence.tokens[0].lower in ex.ws.SubjectPronouns)):
-            # "Albanian Prime Minister Edi Rama said on Wednesday that … He said an investigation had shown …": the
-            # same person, speaking on in the sentence after, on the same day
-            # (or the acts that person's words told there: "Rama said on Wednesday that his government was ending …")
-            said = next((o for o in reversed(events) if o.order < e.order and o.actor == e.actor
-                         and o.date is not None and o.date_source in ("clause", "sentence", "report")), None)
-            if said is not None and said.sentence.index == e.sentence.index - 1:
-                e.date, e.date_source = said.date, "inherited"
-        if e.date is None and e.kind == "speech":
-            # said, undated, in a paragraph whose acts all tell one day: said that day
-            # (not the acts its own words tell: "Volgens Minsk heeft Zweden … uitgezet" is said later than that)
-            days = {o.date for o in events if o.kind == "act" and o.date is not None and o.sentence.paragraph ==
-                    e.sentence.paragraph and o.sentence is not e.sentence
-                    and o.date_source in ("clause", "sentence", "report", "relative") and o.date.precision == "day"}
-            if len(days) == 1:
-                e.date, e.date_source = days.pop(), "inherited"
+            said = _day_said(ex, e, events)
+            if said is not None:
+                e.date, e.date_source = said, "inherited"
         if e.date is None:
             e.date, e.date_source = ex.article.date, "article"
         background = e.explicit_actor or e.clause in ex.infos[e.sentence.index].cue_clauses
@@ -696,6 +678,33 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
             previous[e.actor] = (paragraph, e)
             if e.date_source != "article":
                 of_kind[e.cls] = (paragraph, e)
+
+
+TOLD_DAY = ("clause", "sentence", "report")  # date sources that the text itself gives
+
+
+def _day_said(ex: Extractor, e: Event, events: list[Event]) -> PartialDate | None:
+    """The day undated words were said, from the acts told around them; None if they do not tell it."""
+    # "Within the hour the ministry called the award an obscenity, and it later summoned the ambassador": beside an
+    # act of the speaker's dated from another
+    beside = next((o for o in events if o.kind == "act" and o.sentence is e.sentence and o.actor == e.actor
+                   and o.date is not None and o.date_source == "relative"), None)
+    if beside is not None:
+        return beside.date
+    if e.actor_source == "discourse-person" or (e.sentence.tokens and e.sentence.tokens[0].lower
+                                                 in ex.ws.SubjectPronouns):
+        # "Albanian Prime Minister Edi Rama said on Wednesday that his government was ending … He said an
+        # investigation had shown …": the same speaker, in the sentence after, on the day that one told
+        said = next((o for o in reversed(events) if o.order < e.order and o.actor == e.actor
+                     and o.date is not None and o.date_source in TOLD_DAY), None)
+        if said is not None and said.sentence.index == e.sentence.index - 1:
+            return said.date
+    # in a paragraph whose other sentences' acts all tell one day, said that day (not the acts its own words tell:
+    # "Volgens Minsk heeft Zweden … uitgezet" is said later than that)
+    days = {o.date for o in events if o.kind == "act" and o.date is not None and o.sentence.paragraph ==
+            e.sentence.paragraph and o.sentence is not e.sentence
+            and o.date_source in (*TOLD_DAY, "relative") and o.date.precision == "day"}
+    return days.pop() if len(days) == 1 else None
 
 
 def _retaliations(ex: Extractor, events: list[Event]) -> None:

@@ -151,6 +151,7 @@ class Extractor:
         self.lex = lex
         self.lang = article.language
         self.ws = lex.sets(self.lang)
+        self.staff_or_envoy = self.ws.StaffNouns | self.ws.EnvoyNouns
         # any of these may open a phrase that dates an act from the one told before it: see later_offset
         self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
                             | self.ws.EarlierWords)
@@ -273,29 +274,26 @@ class Extractor:
                 return i
         return None
 
-    def _nearest_index(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
-        """Where the word of the set nearest the trigger is (None if none is within REQUIREMENT_WINDOW)."""
-        forms = word_forms(self.lex, (word_set,), self.lang)
-        where = sentence.where
-        near = sorted((0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1))), i)
-                      for w in forms.among(where.keys()) for i in where[w])
-        return near[0][1] if near and near[0][0] <= REQUIREMENT_WINDOW else None
-
-    def _nearest_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> str:
-        """The lemma of the word of the set nearest the trigger ('' if none is within REQUIREMENT_WINDOW)."""
-        i = self._nearest_index(sentence, match, word_set)
-        return "" if i is None else sentence.tokens[i].lemma
-
-    def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
-        """Tokens from the trigger to the nearest word of the set, if within REQUIREMENT_WINDOW."""
-        best: int | None = None
+    def _nearest(self, sentence: Sentence, match: Match, word_set: URIRef) -> tuple[int, int] | None:
+        """(distance, position) of the word of the set nearest the trigger, if within REQUIREMENT_WINDOW."""
+        best: tuple[int, int] | None = None
         where = sentence.where
         forms = word_forms(self.lex, (word_set,), self.lang)
         for i in {i for w in forms.among(where.keys()) for i in where[w]}:
             d = 0 if match.start <= i < match.end else min(abs(i - match.start), abs(i - (match.end - 1)))
-            if d <= REQUIREMENT_WINDOW and (best is None or d < best):
-                best = d
+            if d <= REQUIREMENT_WINDOW and (best is None or (d, i) < best):
+                best = (d, i)
         return best
+
+    def _near_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> int | None:
+        """Tokens from the trigger to the nearest word of the set, if within REQUIREMENT_WINDOW."""
+        near = self._nearest(sentence, match, word_set)
+        return None if near is None else near[0]
+
+    def _nearest_word(self, sentence: Sentence, match: Match, word_set: URIRef) -> str:
+        """The lemma of the word of the set nearest the trigger ('' if none is within REQUIREMENT_WINDOW)."""
+        near = self._nearest(sentence, match, word_set)
+        return "" if near is None else sentence.tokens[near[1]].lemma
 
     def _told_before(self, sentence: Sentence, trigger: Trigger, match: Match) -> bool:
         """'de uitzetting', 'the expulsion': a bare noun after a definite article, without the word its trigger asks
@@ -358,9 +356,13 @@ class Extractor:
             if any(toks[i].lower in self.ws.Hypotheticals and toks[i + 1].lower in neg
                    for i in range(match.end, min(match.end + 2, len(toks) - 1))):
                 return True
+        clause = clauses[match.start]
+        if not words.isdisjoint(self.ws.EntitlementNouns) and any(
+                toks[i].lower in self.ws.EntitlementNouns and toks[i + 1].lower in self.ws.InfinitiveMarkers
+                for i in range(min(match.start, len(toks) - 1)) if clauses[i] == clause):
+            return True  # "either side had the right to terminate": a possibility (not "right-wing", "rights")
         if words.isdisjoint(hyp):
             return False
-        clause = clauses[match.start]
         return any(toks[i].lower in hyp for i in range(len(toks)) if clauses[i] == clause and i < match.end)
 
     # ------------------------------------------------------------------ main loop
@@ -384,8 +386,11 @@ class Extractor:
         # possessive the word is a noun or describes one; nobody speaks
         # … and after "to" it is what someone may or may not do ("a law that would make it illegal to accuse")
         not_said = nominal | self.ws.InfinitiveMarkers
+        # … and a verb whose next word makes it another verb says nothing ("de top vindt plaats in Parijs")
+        other_verb = self.ws.OtherVerbParticles
         speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech" and not (
-            m.start > 0 and sentence.tokens[m.start - 1].lower in not_said)])
+            m.start > 0 and sentence.tokens[m.start - 1].lower in not_said) and not (
+            m.end < len(sentence.tokens) and sentence.tokens[m.end].lower in other_verb)])
         mentions = self._mentions(sentence)
 
         def verbs() -> list[int]:
@@ -682,10 +687,9 @@ class Extractor:
         event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
                            or self._breached(s, match) or id(match) in self.anaphoric)
         event.spans.append((s.start, s.end))
-        staff = self.ws.StaffNouns | self.ws.EnvoyNouns
         for m in info.mentions:
             if m.role == "location" and m.start - 1 in match.positions and any(
-                    token_is(t, staff) for t in s.tokens[m.end:m.end + 2]):
+                    token_is(t, self.staff_or_envoy) for t in s.tokens[m.end:m.end + 2]):
                 m.role = "owner"  # "called in U.S. Ambassador Cameron Munter": the verb's "in", whose envoy
         relative = self._relative_clause(info, clause)
         in_clause = [m for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None]
@@ -712,13 +716,11 @@ class Extractor:
             event.charged = actor_m is not None and actor_m.start < match.start
             if event.charged:
                 usable = [m for m in usable if m.start >= actor_m.start]
-        if actor_m is None and match.start > 0 and token_is(s.tokens[match.start - 1], self.ws.SubjectPronouns):
-            # "…, a day after it ordered him out": the pronoun is the subject of the clause before
-            actor_m = next((m for m in info.mentions if m.end <= match.start and info.clauses[m.start] < clause
-                            and m.actor is not None and m.role in ("np", "agentive", "agent")
-                            and m.actor not in media), None)
-        if actor_m is None and self._own_forces_before(info, match, clause):
-            # "Algeria said that its air defences had brought down a drone": whose forces, named before
+        if actor_m is None and (
+                (match.start > 0 and token_is(s.tokens[match.start - 1], self.ws.SubjectPronouns))
+                or self._own_forces_before(info, match, clause)):
+            # "…, a day after it ordered him out": the pronoun is the subject of the clause before; so is whose
+            # forces they are ("Algeria said that its air defences had brought down a drone")
             actor_m = next((m for m in info.mentions if m.end <= match.start and info.clauses[m.start] < clause
                             and m.actor is not None and m.role in ("np", "agentive", "agent")
                             and m.actor not in media), None)
@@ -785,7 +787,8 @@ class Extractor:
             barred = word_forms(self.lex, (trigger.requires,), self.lang) if trigger.requires is not None else None
             actor_m = next((m for m in usable if m.role == "possessor" and m.actor not in owner_actors
                             and not self._owned_by(info, m) and not (
-                                barred is not None and m.end < len(s.tokens) and s.tokens[m.end].lower in ("'s", "’s")
+                                barred is not None and m.end < len(s.tokens)
+                                and s.tokens[m.end].lower in self.ws.PossessiveClitics
                                 and any(barred.holds(t) for t in s.tokens[m.end + 1:m.end + 3]))), None)
         if actor_m is None and trigger.owner_is_actor:
             actor_m = self._antecedent_owner(info, clause)
@@ -1077,7 +1080,7 @@ class Extractor:
             # "de Australische hoge commissaris … en de Nieuw-Zeelandse waarnemend hoge commissaris … moesten
             # vertrekken": each state's own envoy sent away is an act against that state
             # ("drie Rwandese diplomaten en een diplomaat van buurland Burundi": staff named after, too)
-            staff = self.ws.EnvoyNouns | self.ws.StaffNouns
+            staff = self.staff_or_envoy
             def own_staff(m: Mention) -> bool:
                 if m.role == "owner":
                     return any(token_is(t, staff) for t in toks[m.end:m.end + ENVOY_REACH])
@@ -1284,11 +1287,10 @@ class Extractor:
         if not any(not d.future for d in own) and not self.later_words.isdisjoint(info.sentence.where.keys()):
             # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
-            later = later_offset(info.sentence.tokens, in_clause, self.lex, self.lang)
+            later = later_offset(toks, in_clause, self.lex, self.lang)
             before = [e for e in self.events if e.kind == "act" and e.order < event.order]
             published = self.article.date
-            if later == 0 and published is not None and any(
-                    info.sentence.tokens[i].lower in self.ws.WithinWords for i in in_clause):
+            if later == 0 and any(toks[i].lower in self.ws.WithinWords for i in in_clause):
                 # "within hours" follows a recent act, not the background told just before it
                 before = [e for e in before if e.date is None or e.date.year >= published.year]
             scene = self._scene_before(info) if later is not None else None
@@ -1430,7 +1432,7 @@ class Extractor:
                 # words before it name
                 before = [m for m in before if m.start > comma]
             relative = self._relative_antecedent(info, match)
-            pronoun = self._pronoun_speaker(info, match)
+            pronoun = self._pronoun_speaker(info, match, quoted)
             referred = relative is not None or pronoun is not None
             if relative is not None:  # "… the U.N. humanitarian office OCHA, which has warned that …"
                 before = [relative]
@@ -1553,7 +1555,7 @@ class Extractor:
                 return named[::-1]
         return []
 
-    def _pronoun_speaker(self, info: SentenceInfo, match: Match) -> Mention | None:
+    def _pronoun_speaker(self, info: SentenceInfo, match: Match, quoted: set[int]) -> Mention | None:
         """'… over what it called Moscow's malign activities': a pronoun opening the saying's clause, before any
         name in it, stands for the subject named last before it."""
         clause = info.clauses[match.start]
@@ -1561,9 +1563,10 @@ class Extractor:
         start = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
         first_name = min((m.start for m in info.mentions if start <= m.start < match.start), default=match.start)
         pronoun = next((i for i in range(start, first_name) if toks[i].lower in self.ws.SubjectPronouns), None)
-        if pronoun is None or (match.start not in (quoted := _quoted_tokens(info.sentence)) and pronoun in quoted):
+        if pronoun is None or (match.start not in quoted and pronoun in quoted):
             return None  # (a pronoun in a quote before the verb is in the speaker's words)
-        if toks[pronoun].lower in self.ws.PersonalPronouns:
+        personal = toks[pronoun].lower in self.ws.PersonalPronouns
+        if personal:
             # "declared North Korea's ambassador, Kang Chol, persona non grata …, after he failed to apologise for
             # saying …": "he" is the person or the envoy named before it, not the state that acted
             envoys = self.ws.EnvoyNouns
@@ -1574,7 +1577,6 @@ class Extractor:
             if person is not None:
                 return person
         # ("a day after Lima expelled Ambassador Diego Molero over what it called …": "it" is no person)
-        personal = toks[pronoun].lower in self.ws.PersonalPronouns
         return next((m for m in reversed(info.mentions) if m.end <= pronoun and m.actor is not None
                      and m.role in ("np", "agentive") and m.actor not in self.lex.media
                      and (personal or m.name.kind != "person")), None)
