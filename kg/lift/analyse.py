@@ -18,7 +18,7 @@ MAX_GAP = 10
 PHRASE_QUOTES = frozenset('"“”„«»')  # skipped inside a fixed phrase: 'een "evenredig antwoord" op'
 # A Dutch separable particle closes its clause however long the middle ("stuurt 21 medewerkers van de
 # Russische ambassade en het consulaat in Antwerpen weg,"): a pattern's last word may lie up to LONG_GAP
-# words on when no comma comes between and the word ends the clause.
+# words on when no comma (but a pair setting off an apposition) comes between and the word ends the clause.
 LONG_GAP = 24
 # words between a ministry and the "in" before its seat ("ministerie van Buitenlandse Zaken in Managua")
 GOVERNMENT_SEAT_REACH = 4
@@ -198,13 +198,15 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
             short = pos + MAX_GAP
             tail = j < last and GAP not in elements[j + 1:]  # a fixed phrase closes the pattern
             limit = min(hi, pos + (LONG_GAP if j == last or tail else MAX_GAP))
-            comma = False
+            commas: list[int] = []
             while pos < limit and not token_is(tokens[pos], element):
                 text = tokens[pos].text
                 if text in ".;:":
                     return None
-                comma = comma or text == ","
+                if text == ",":
+                    commas.append(pos)
                 pos += 1
+            comma = bool(commas) and not _set_off_names(tokens, commas)
             if pos >= limit:
                 return None
             if pos >= short and (comma or not (tail or pos + 1 >= len(tokens) or tokens[pos + 1].text in CLAUSE_ENDS)):
@@ -213,6 +215,15 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
         pos += 1
         gap = False
     return tuple(positions)
+
+
+def _set_off_names(tokens, commas: list[int]) -> bool:
+    """Commas in pairs around names only: an apposition ("riep zijn ambassadeur, Musaed Althwaikh, terug"),
+    not a clause of its own ("vroeg Basilio, die de Filipijnen vertegenwoordigt, naar huis te gaan")."""
+    if len(commas) % 2:
+        return False
+    return all(b - a > 1 and all(t.text[:1].isupper() or t.text == "-" for t in tokens[a + 1:b])
+               for a, b in zip(commas[::2], commas[1::2], strict=True))
 
 
 @dataclass
@@ -648,8 +659,8 @@ def span_days(tokens: list[Token], unit_at: int, lex: Lexicon, language: str) ->
 
 def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, language: str) -> int | None:
     """Days after the act told before: 'two days later', 'een week later', 'hours later' (0), 'the next
-    day', 'de dag erna', 'the same day' (0), 'kort daarna' (0); None when the tokens at these positions hold
-    no such phrase."""
+    day', 'de dag erna', 'the same day' (0), 'kort daarna' (0), 'tegelijk' (0); None when the tokens at these
+    positions hold no such phrase."""
     sets = lex.sets(language)
     for i in positions:
         word = tokens[i].lower
@@ -661,6 +672,8 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return 0  # "kort daarna", "shortly afterwards": on the day of the act told before
         if word in sets.EarlierWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarvoor", "shortly before": on the day of the act told before, too
+        if word in sets.SimultaneousWords:
+            return 0  # "Tegelijk riep het emiraat …": on the day of the act told before
         if word in sets.WithinWords and _within_hours(tokens[i + 1:i + 4], sets):
             return 0  # "within hours", "binnen een uur": on the day of the act told before
 

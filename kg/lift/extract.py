@@ -154,7 +154,7 @@ class Extractor:
         self.staff_or_envoy = self.ws.StaffNouns | self.ws.EnvoyNouns
         # any of these may open a phrase that dates an act from the one told before it: see later_offset
         self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
-                            | self.ws.EarlierWords)
+                            | self.ws.EarlierWords | self.ws.SimultaneousWords)
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
@@ -338,9 +338,12 @@ class Extractor:
         lo = max(0, match.start - 3)
         if not words.isdisjoint(neg):
             relative = False  # "told Syrian diplomats who are not U.S. citizens … to leave": the clause describes them
+            # (the pattern's own negation said again in a list is the pattern's: "laat geen vrachtwagens en geen
+            # goederen meer het land in")
+            own = {toks[p].lower for p in match.positions}
             for i in range(lo, match.end):
                 relative = relative or (i > match.start and toks[i].lower in self.ws.RelativePronouns)
-                if toks[i].lower in neg and i not in match.positions and not relative:
+                if toks[i].lower in neg and i not in match.positions and toks[i].lower not in own and not relative:
                     return True
             clause = clauses[match.start]
             reach = range(max(0, match.start - NEGATION_REACH), lo)
@@ -905,6 +908,7 @@ class Extractor:
             return mentions  # most sentences: no such noun
         toks = sentence.tokens
         found: list[Mention] = []
+        told = self._without_dateline(sentence, mentions)  # (a dateline's places name no subject: "LILONGWE/LONDON -")
         for i, tok in enumerate(toks):
             if tok.lower not in nouns or any(m.start <= i < m.end for m in mentions):
                 continue
@@ -913,7 +917,7 @@ class Extractor:
                 j -= 1
             if j < 0 or j == i - 1 or toks[j].lower not in definite or any(j <= m.start < i for m in mentions):
                 continue
-            named = [m for m in mentions if m.end <= j and m.actor is not None and m.name.kind in ("name", "metonym")]
+            named = [m for m in told if m.end <= j and m.actor is not None and m.name.kind in ("name", "metonym")]
             if len(named) < 2 or named[-1].actor == named[0].actor:
                 continue
             ref = named[-1]
@@ -1226,7 +1230,10 @@ class Extractor:
         # no state of its own after it ("noemt de maatregel een antwoord op de uitzetting van veertig diplomaten
         # door Berlijn" tells one); whom it sent away may follow ("het terugroepen van de ambassadeurs")
         if match.end < len(toks) and token_is(toks[match.end], self.ws.PossessiveMarkers | self.ws.AgentMarkers):
-            stop = next((i for i in range(match.end, len(toks)) if toks[i].text in CLAUSE_ENDS), len(toks))
+            # (up to the end of its clause, a quote or the next saying: "the expulsion of High Commissioner X
+            # 'totally unacceptable' and said he had asked officials to review Britain's relationship with …")
+            stop = next((i for i in range(match.end, len(toks)) if toks[i].text in CLAUSE_ENDS or toks[i].text in
+                         DOUBLE_QUOTES or any(m.start == i for _, m in info.speech_cues)), len(toks))
             if any(match.end < m.start < stop and m.actor is not None and m.name.kind != "person"
                    for m in info.mentions):
                 return False
