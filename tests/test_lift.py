@@ -669,6 +669,7 @@ def test_agency_dates_whose_envoy_and_a_neighbour_that_did_the_same(lexicon, tmp
     got = table_of(" date 2022-10-04 Russia's FSB had detained the Japanese consul, accusing him of obtaining "
                    "classified information, and declared him persona non grata on Sept. 26.", lexicon, tmp_path)
     assert sorted((r["event_class"], r["date"]) for r in got) == [("Accusation", "2022-09-26"),
+                                                                  ("Arrest", "2022-09-26"),  # (undated: the day told)
                                                                   ("Expulsion", "2022-09-26")]
     got = table_of(" date 2025-07-01 Rusland ontbiedt ambassadeur van Azerbeidzjan na inval bij Sputnik",
                    lexicon, tmp_path)
@@ -1409,3 +1410,62 @@ def test_a_right_wing_government_acts_and_a_summit_that_takes_place_says_nothing
     rows_ = table_of(" date 2019-02-08 Italy's right-wing government expelled two French diplomats on Thursday. De top "
                      "vindt plaats in Parijs.", lexicon, tmp_path)
     assert _who(rows_) == [("Expulsion", "Q38", "Q142")]
+
+
+def test_a_name_set_off_by_commas_does_not_part_a_verb_from_its_particle(lexicon, tmp_path):
+    rows_ = table_of(" date 2018-04-29 Koeweit verklaarde de Filipijnse ambassadeur woensdag tot persona non grata. "
+                     "Tegelijk riep Koeweit zijn eigen ambassadeur in Manilla, Musaed Saleh Ahmad Althwaikh, terug "
+                     "voor overleg.", lexicon, tmp_path)
+    assert sorted((r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_) == [
+        ("Expulsion", "Q817", "Q928", "2018-04-25"), ("RelationsDowngrade", "Q817", "Q928", "2018-04-25")]
+    # … but a clause of its own does: Basilio is sent home by Taiwan, not by the Philippines the clause names
+    rows_ = table_of(" date 2013-05-15 Taiwan riep zijn vertegenwoordiger in Manilla, Raymond Wang, terug en vroeg "
+                     "Antonio Basilio, die de Filipijnen in Taipei vertegenwoordigt, naar huis te gaan.",
+                     lexicon, tmp_path)
+    assert {r["actor_qid"] for r in rows_} == {"Q865"}
+
+
+def test_a_state_described_after_a_dateline_is_the_one_named_last(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-04-27 LILONGWE/LONDON - Britain ordered Malawi's acting high commissioner to leave "
+                     "the country on Wednesday, hours after the southern African state expelled the British envoy.",
+                     lexicon, tmp_path)
+    assert sorted(_who(rows_)) == [("Expulsion", "Q1020", "Q145"), ("Expulsion", "Q145", "Q1020")]
+
+
+def test_a_measure_spoken_of_with_more_said_after_a_quote(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-04-27 Malawi expelled the British high commissioner on Tuesday. Foreign Secretary "
+                     "William Hague called the expulsion of High Commissioner Fergus Cochrane-Dyet \"totally "
+                     "unacceptable\" and said he had asked officials to review Britain's relationship with Malawi.",
+                     lexicon, tmp_path)
+    acts = [r for r in rows_ if r["event_class"] == "Expulsion"]
+    assert [(r["actor_qid"], r["target_qids"]) for r in acts] == [("Q1020", "Q145")]  # Britain expelled nobody
+    assert ("Criticism", "Q145") in {(r["event_class"], r["actor_qid"]) for r in rows_}
+
+
+def test_letting_no_trucks_in_restricts_access(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-09-24 Sinds middernacht laat de Servische politie geen Kroatische vrachtwagens en "
+                     "geen Kroatische goederen meer het land in.", lexicon, tmp_path)
+    assert _who(rows_) == [("AccessRestriction", "Q403", "Q224")]
+    # (a clause that goes on after "laten … geen" is no such pattern)
+    rows_ = table_of(" date 2021-10-18 Volgens Moskou laten de vergeldingsmaatregelen zien dat juist de NAVO geen "
+                     "interesse heeft om door te gaan met de dialoog.", lexicon, tmp_path)
+    assert not [r for r in rows_ if r["event_class"] == "AccessRestriction"]
+
+
+def test_what_a_note_expresses_displeasure_over_is_spoken_of(lexicon, tmp_path):
+    rows_ = table_of(" date 2018-04-29 Koeweit verklaarde de Filipijnse ambassadeur woensdag tot persona non grata en "
+                     "vaardigde arrestatiebevelen uit tegen drie Filipijnse medewerkers. Daarop overhandigde Manilla "
+                     "een nota waarin het zijn ongenoegen uitsprak over de uitzetting en de arrestatiebevelen.",
+                     lexicon, tmp_path)
+    acts = sorted((r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_
+                  if r["event_class"] not in ("Statement", "Criticism"))
+    assert acts == [("Arrest", "Q817", "Q928"), ("Expulsion", "Q817", "Q928")]  # Manila arrested nobody
+
+
+def test_arrests_of_another_states_people(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-09-28 Georgia arrested four Russian army officers on Wednesday on spying charges.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["cameo"], r["actor_qid"], r["target_qids"]) for r in rows_] == [
+        ("Arrest", "173", "Q230", "Q159")]
+    rows_ = table_of(" date 2022-07-12 De politie arresteerde zondag betogers in de hoofdstad.", lexicon, tmp_path)
+    assert rows_ == []  # nobody of another state

@@ -44,6 +44,7 @@ EXPECTED_CODES = {
     "Attack": ("180", "-9.0", "ASSAULT", None),
     "AmbassadorSummons": ("114", "-2.0", "ACCUSE", "allege"),
     "PropertySeizure": ("171", "-9.2", "COERCE", "seize"),
+    "Arrest": ("173", "-5.0", "COERCE", "arrest"),
     "SpeechAct": ("010", "0.0", None, None),
     "Accusation": ("112", "-2.0", "ACCUSE", "disapprove"),
     "Denial": ("016", "-2.0", None, None),
@@ -61,12 +62,15 @@ CODEBOOK = {
     "1125": "-2.0", "114": "-2.0", "125": "-5.0", "128": "-5.0", "130": "-4.4", "1313": "-5.8", "136": "-7.0",
     "160": "-4.0", "161": "-4.0", "163": "-8.0", "164": "-7.0", "166": "-7.0", "171": "-9.2", "174": "-5.0",
     "180": "-9.0", "192": "-9.5",
+    # looked up beyond codes.csv (its README: "look up others as you need them"): 173, "Arrest, detain, or charge
+    # with legal action", -5.0 in GDELT's Goldstein table; PLOVER's CAMEO2PLOVER maps it to COERCE, mode arrest
+    "173": "-5.0",
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
-    "AmbassadorSummons", "PropertySeizure", "Referendum", "Accusation", "Denial", "Assessment", "RefusalToComment",
-    "Statement", "Criticism", "Threat", "Claim",
+    "AmbassadorSummons", "PropertySeizure", "Arrest", "Referendum", "Accusation", "Denial", "Assessment",
+    "RefusalToComment", "Statement", "Criticism", "Threat", "Claim",
 }
 # Every term docs/model.md names (it must be declared in the ontology).
 MODEL_CLASSES = LEAF_CLASSES | {

@@ -42,6 +42,7 @@ from kg.namespaces import LEX, RKG
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
 THREAT = RKG.Threat
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
+PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
 COOPERATION_SUSPENSION = RKG.CooperationSuspension
 DATELINE_REACH = 6  # tokens a wire dateline of places takes at most before its dash ("MADRID/RABAT -")
@@ -616,7 +617,7 @@ class Extractor:
                     continue
                 if trigger.requires is not None:
                     distance = self._near_word(sentence, match, trigger.requires)
-                    if distance is None and trigger.requires == STAFF_NOUNS and people:
+                    if distance is None and trigger.requires in PEOPLE_NOUNS and people:
                         # "ordered the two Russians out": people named by nationality are staff enough
                         distance = min(min(abs(i - match.start), abs(i - (match.end - 1))) for i in people)
                         distance = distance if distance <= REQUIREMENT_WINDOW else None
@@ -1220,6 +1221,14 @@ class Extractor:
         # right after the verb ("called the expulsion unjustified"), or after the "that" it opens ("zei vorige
         # week dat het wegsturen van de ambassadeur …"), or as the object of a verb at the end of its clause
         # ("had de uitzetting van Hodges … ongerechtvaardigd genoemd")
+        told_before = any(e.kind == "act" and e.cls == trigger.cls for e in self.events)
+        k = match.start - 2
+        if k >= 0 and (toks[k].text == "," or toks[k].lower in self.ws.Coordinators) and any(
+                e.kind == "act" and e.reference and e.end <= k and info.clauses[e.start] == info.clauses[k]
+                and not any(t.text in CLAUSE_ENDS and t.text != "," for t in toks[e.end:k]) for e in info.events):
+            # … and so is the next in a list of them ("ongenoegen uitsprak over de uitzetting, de aanhouding van de
+            # vier medewerkers en de arrestatiebevelen")
+            return told_before
         clause = info.clauses[match.start]
         opened = match.start >= 2 and toks[match.start - 2].lower in self.ws.Subordinators
         reach = 6 if opened else 2
@@ -1237,7 +1246,7 @@ class Extractor:
             if any(match.end < m.start < stop and m.actor is not None and m.name.kind != "person"
                    for m in info.mentions):
                 return False
-        return any(e.kind == "act" and e.cls == trigger.cls for e in self.events)
+        return told_before
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
         """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'.
