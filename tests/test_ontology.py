@@ -53,6 +53,7 @@ EXPECTED_CODES = {
     "Statement": ("010", "0.0", None, None),
     "Criticism": ("111", "-2.0", "ACCUSE", "disapprove"),
     "Threat": ("130", "-4.4", "THREATEN", None),
+    "Demand": ("100", "-5.0", "DEMAND", None),
     "Claim": ("010", "0.0", None, None),
 }
 # Codes present in codes.csv (CAMEO code -> Goldstein score), for classes whose code is a choice
@@ -65,12 +66,14 @@ CODEBOOK = {
     # looked up beyond codes.csv (its README: "look up others as you need them"): 173, "Arrest, detain, or charge
     # with legal action", -5.0 in GDELT's Goldstein table; PLOVER's CAMEO2PLOVER maps it to COERCE, mode arrest
     "173": "-5.0",
+    # … and 100, "Demand, not specified below", -5.0 there; PLOVER's DEMAND
+    "100": "-5.0",
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
     "AmbassadorSummons", "PropertySeizure", "Arrest", "Referendum", "Accusation", "Denial", "Assessment",
-    "RefusalToComment", "Statement", "Criticism", "Threat", "Claim",
+    "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim",
 }
 # Every term docs/model.md names (it must be declared in the ontology).
 MODEL_CLASSES = LEAF_CLASSES | {

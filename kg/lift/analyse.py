@@ -467,6 +467,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             year -= 1  # "on 7 December" in a November article: last December
         return year
 
+    weekdays: list[DateExpr] = []  # weekdays resolved to a day (a week earlier when "vorige week" is beside them)
     positions = {i for w in anchors for i in where[w]}
     if has_year:
         positions.update(i for w, idx in where.items() if len(w) == 4 and w.isdigit() for i in idx)
@@ -531,6 +532,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                 except ValueError:
                     continue  # off the calendar (an article dated in year 1)
                 out.append(DateExpr(i, i + 1, date, future))
+                weekdays.append(out[-1])
             used.add(i)
             continue
         if tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= pub.year + 1:
@@ -552,6 +554,19 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
         kind, pattern = patterns[rank]
         for m in match_pattern(sentence, pattern):
             if used.intersection(range(m.start, m.end)):
+                continue
+            day = next((w for w in weekdays if w.start == m.end or w.end == m.start or (
+                w.end + 1 == m.start and tokens[w.end].lower in lead_words)), None) if kind == "last-week" else None
+            if day is not None:
+                # "vorige week zondag", "on Sunday last week": that weekday of the week (Monday to Sunday) before the
+                # article's, not the latest such day ("vorige week maandag" in a Wednesday's paper is nine days back)
+                weekday = lex.weekdays[(language, tokens[day.start].lower)]
+                try:
+                    day.date = pub.shift_days(-(pub.start.isoweekday() - 1) - 7 + weekday - 1)
+                except ValueError:
+                    continue
+                day.start, day.end = min(day.start, m.start), max(day.end, m.end)
+                used.update(range(m.start, m.end))
                 continue
             try:
                 date = _relative_date(kind, pub)

@@ -40,6 +40,9 @@ from kg.namespaces import LEX, RKG
 
 # looked up once: an rdflib namespace attribute builds a new URIRef at every use
 STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG.Accusation, RKG.Criticism, RKG.Claim
+# what a sentence that tells an act says is how it tells the act ("Russia said it was expelling …", "eist dat Polen …
+# inkrimpt": the demanded cut is the act), not a saying of its own
+TELLING = frozenset({STATEMENT, RKG.Demand})
 THREAT = RKG.Threat
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
@@ -419,6 +422,11 @@ class Extractor:
         self._retaliation_nouns(info)
         people = [m.start for m in mentions if m.name.kind == "demonym"]  # "the two Russians"
         matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues, people, mentions)
+        taken = {i for _, m in matches for i in m.positions}
+        if taken and any(m.gapped for _, m in info.speech_cues):
+            # a verb is one thing: "roept ambassadeur terug uit Zweden na kritiek op …" recalls, it calls on nobody
+            info.speech_cues = [(c, m) for c, m in info.speech_cues
+                                if not (m.gapped and taken.intersection(m.positions))]
         info.trigger_clauses = {clauses[m.start] for _, m in matches}
         info.speech_clauses = {c for _, m in speech_cues for c in clauses[m.end:]} if speech_cues else set()
         for trigger, match in matches:
@@ -1304,7 +1312,10 @@ class Extractor:
             # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
             later = later_offset(toks, in_clause, self.lex, self.lang)
-            before = [e for e in self.events if e.kind == "act" and e.order < event.order]
+            # (nothing done before it, only said: "Nadat de hoge commissie had geprotesteerd, … de ochtend erna werd
+            # hoge commissaris Shaheeb ontboden": from what was said)
+            before = [e for e in self.events if e.kind == "act" and e.order < event.order] or [
+                e for e in self.events if e.order < event.order]
             published = self.article.date
             if later == 0 and any(toks[i].lower in self.ws.WithinWords for i in in_clause):
                 # "within hours" follows a recent act, not the background told just before it
@@ -1406,10 +1417,10 @@ class Extractor:
         quoted = _quoted_tokens(info.sentence)
         outside = [m for _, m in info.speech_cues if m.start not in quoted]
         for cue, match in info.speech_cues:
-            if describes_act(match) or (match.start in quoted and outside):
+            if describes_act(match) or (match.start in quoted and outside) or self._said_by_others(info, match):
                 continue
             cls = cue.cls if cue.cls not in (None, STATEMENT) else self._claim(info, match, quoted, apart(match))
-            if not acts or cue.speaker_after or cls != STATEMENT or apart(match):
+            if not acts or cue.speaker_after or cls not in TELLING or apart(match):
                 chosen = cue, match
                 break
         if chosen is None:
@@ -1417,7 +1428,7 @@ class Extractor:
         cue, match = chosen
         s = info.sentence
         has_act = bool(acts) and not cue.speaker_after and not apart(match)
-        if cls == STATEMENT and has_act:
+        if cls in TELLING and has_act:
             return None  # "Russia said it was expelling ...": the act is the news, not the saying
         toks = s.tokens
         if cls == STATEMENT and len(toks) > 1 and toks[0].lower in self.ws.Demonstratives and (
@@ -1465,6 +1476,12 @@ class Extractor:
             if before:
                 persons = [m for m in before if m.name.kind == "person"]
                 speaker = persons[-1] if persons else before[-1]
+                first = before[0]
+                if not persons and len(before) > 1 and self.lang == "nl" and first.role in ("np", "agentive") \
+                        and first.end < match.start and token_is(s.tokens[first.end], self.ws.Auxiliaries):
+                    # "De Maldiven hebben India formeel gevraagd …": the subject before the auxiliary speaks, not
+                    # the object between it and the participle
+                    speaker = first
                 if not persons and not both:  # "Nederland en Australië houden Rusland verantwoordelijk": each says it
                     k = before.index(speaker)
                     while k > 0 and self._joined(info, before[k - 1], before[k]):
@@ -1597,6 +1614,17 @@ class Extractor:
                      and m.role in ("np", "agentive") and m.actor not in self.lex.media
                      and (personal or m.name.kind != "person")), None)
 
+    def _said_by_others(self, info: SentenceInfo, match: Match) -> bool:
+        """'… to shield farmers who say cheap grain has depressed prices': a verb opening a relative clause on a
+        noun that names no actor is said by those the noun names, no state."""
+        toks = info.sentence.tokens
+        k = match.start - 1
+        while k >= 0 and token_is(toks[k], self.ws.Auxiliaries):
+            k -= 1
+        if k < 1 or not token_is(toks[k], self.ws.RelativePronouns) or not toks[k - 1].text[:1].isalpha():
+            return False
+        return not any(m.end == k and m.actor is not None for m in info.mentions)
+
     def _relative_antecedent(self, info: SentenceInfo, match: Match) -> Mention | None:
         """Who a speech verb in a relative clause is said by: the actor named right before ", which" ("the
         U.N. office OCHA, which has warned …", "de Russische ambassade, die liet weten …")."""
@@ -1634,9 +1662,12 @@ class Extractor:
             return DENIAL
         if not words.isdisjoint(self.ws.AccusationWords):
             return ACCUSATION
-        if not words.isdisjoint(self.ws.ThreatWords) and any(
-                token_is(toks[i], self.ws.WarnVerbs) for i in match.positions):
-            return THREAT  # "warned of the consequences", "waarschuwde begin mei voor de gevolgen"
+        if any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions) and (
+                not words.isdisjoint(self.ws.ThreatWords) or (
+                    not words.isdisjoint(self.ws.Hypotheticals) and not words.isdisjoint(self.measure_words()))):
+            # "warned of the consequences", "waarschuwde begin mei voor de gevolgen"; "warned that Kyiv could stop
+            # imports of Polish fruit": a measure it may take
+            return THREAT
         if not words.isdisjoint(self.ws.CriticismWords):
             return CRITICISM
         return STATEMENT
