@@ -1510,3 +1510,56 @@ def test_a_warning_of_a_measure_that_may_come_is_a_threat(lexicon, tmp_path):
     assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [("Threat", "Q212", "Q36")]
     rows_ = table_of(" date 2023-09-18 Ukraine warned on Monday that the harvest could be poor.", lexicon, tmp_path)
     assert [r["event_class"] for r in rows_] == ["Statement"]
+
+
+def test_a_decision_told_after_its_measures_dates_them(lexicon, tmp_path):
+    rows_ = table_of(" date 2024-04-05 Somalië heeft de Ethiopische ambassadeur het land uitgezet. Het kabinet van "
+                     "premier Hamza Abdi Barre besloot daartoe donderdag.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [("Expulsion", "Q1045", "2024-04-04")]
+    # (the cabinet of a premier named is not the Dutch cabinet)
+    assert "Q55" not in {r["actor_qid"] for r in rows_} and "Q29999" not in {r["actor_qid"] for r in rows_}
+
+
+def test_a_participle_after_a_preposition_names_an_act_told_elsewhere(lexicon, tmp_path):
+    rows_ = table_of(" date 2022-07-21 Mali expels UN mission spokesman over tweets on detained Ivorian troops",
+                     lexicon, tmp_path)
+    assert _who(rows_) == [("Expulsion", "Q912", "Q1065")]
+
+
+def test_advice_not_to_travel_and_trucks_not_let_through(lexicon, tmp_path):
+    rows_ = table_of(" date 2019-03-02 Rwanda raadt zijn burgers met klem af naar buurland Oeganda te reizen.",
+                     lexicon, tmp_path)
+    assert _who(rows_) == [("AccessRestriction", "Q1037", "Q1036")]
+    rows_ = table_of(" date 2019-03-02 Rwanda sloot de grens met Oeganda niet. Sinds woensdagavond worden bij Gatuna "
+                     "echter geen vrachtwagens uit Oeganda meer doorgelaten.", lexicon, tmp_path)
+    assert [(r["event_class"], r["date"]) for r in rows_] == [("AccessRestriction", "2019-02-27")]
+
+
+def test_ambassadors_called_home_and_shipments_halted(lexicon, tmp_path):
+    rows_ = table_of(" date 2012-06-26 Venezuelan President Hugo Chavez called the impeachment a coup two days after "
+                     "the vote and announced he was withdrawing his ambassador and halting oil shipments to Paraguay.",
+                     lexicon, tmp_path)
+    assert sorted(_who(r for r in rows_ if r["event_class"] != "Criticism")) == [
+        ("RelationsDowngrade", "Q717", "Q733"), ("Sanction", "Q717", "Q733")]  # the main clause's, not a cause
+    rows_ = table_of(" date 2012-06-26 Paraguay's Senate removed Lugo. Brazil called its ambassador home after the "
+                     "vote, and at a summit on Friday Argentina suspended Paraguay from Mercosur.", lexicon, tmp_path)
+    assert {(r["event_class"], r["actor_qid"]) for r in rows_} >= {("RelationsDowngrade", "Q155")}
+    assert all(r["responds_to"] == "" for r in rows_)  # the summit's suspension is no cause of the recall
+
+
+def test_revenge_a_visa_requirement_and_a_gapped_cue(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-09-14 Australië neemt wraak op Salomonseilanden voor uitzetting hoge commissaris\n\n"
+                     "CANBERRA - Politici van de Salomonseilanden moeten voortaan een visum aanvragen als ze naar "
+                     "Australië willen. Met die maatregel reageert Canberra op de uitzetting van zijn hoge commissaris "
+                     "in Honiara.", lexicon, tmp_path)
+    by_id = {r["event_id"]: r for r in rows_}
+    (visa,) = [r for r in rows_ if r["event_class"] == "AccessRestriction"]
+    assert (visa["actor_qid"], visa["target_qids"]) == ("Q408", "Q685")
+    assert [(by_id[c]["event_class"], by_id[c]["actor_qid"]) for c in visa["responds_to"].split("|")] == [
+        ("Expulsion", "Q685")]  # Canberra, in the cue's gap, answers; it expelled nobody
+
+
+def test_what_someone_is_urged_to_do_is_not_done(lexicon, tmp_path):
+    rows_ = table_of(" date 2020-10-06 Armenia's President Armen Sarkissian urged Israel's Reuven Rivlin to use his "
+                     "authority with the government to stop the deliveries.", lexicon, tmp_path)
+    assert [r["event_class"] for r in rows_] == ["Demand"]

@@ -585,8 +585,9 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
         start = i - 2 if i >= 2 and tokens[i - 2].lower not in year_modifiers else i - 1
         out.append(DateExpr(max(0, start), i + 1, date.coarsen("month") if days >= 28 else date))
     since = tables.since
-    # "sheltering there since December": the start of a state of affairs dates no event
-    out = [d for d in out if not (d.start > 0 and tokens[d.start - 1].lower in since)]
+    # "sheltering there since December": the start of a state of affairs dates no event; but a sentence that opens
+    # with it tells when its measure began ("Sinds woensdagavond worden geen vrachtwagens meer doorgelaten")
+    out = [d for d in out if not (d.start > 1 and tokens[d.start - 1].lower in since)]
     return sorted(out, key=lambda d: d.start)
 
 

@@ -451,8 +451,10 @@ def _report_dates(ex: Extractor) -> None:
         # besluit maandag bekend" names what it reports, and may open the next paragraph
         named = any(token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Determiners
                     and token_is(toks[i + 2], ex.ws.MeasureAnaphors) for i in range(len(toks) - 2))
+        # ("Het kabinet besloot daartoe donderdag": a word that refers back to them)
         if toks[0].lower not in anaphora and not named and not any(
-                token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)):
+                token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)) \
+                and not any(t.lower in ex.ws.BackReferences for t in toks[verb:]):
             continue
         own_clauses = {e.clause for e in info.events}
         date = next((d.date for d in info.dates if not d.future and info.clauses[d.start] not in own_clauses), None)

@@ -61,6 +61,7 @@ FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag
 NAME_REACH = 5  # office words between a nationality and a name ("Italiaanse vicepremier Luigi Di Maio")
 DATELINE_DASHES = frozenset("-–—")  # after "(Reuters)" in a wire dateline
 REQUEST_REACH = 5  # words between "asked for" and the measure asked for
+REQUESTED_REACH = 14  # words from "urged Rivlin" over "to use his authority … to" to the measure
 # A negation further before the trigger still negates it inside its clause: Dutch puts "niet" early in the
 # middle ("dat Mexico de Boliviaanse ambassadeur niet op zijn beurt tot persona non grata zal verklaren"),
 # English before a noun and its infinitive ("no longer had the authority to cut ties")
@@ -180,7 +181,9 @@ class Extractor:
         sentence opens with a cue phrase (see _fronted_main_clause)."""
         boundaries: dict[int, bool] = {}
         for m in cue_matches:
-            boundaries[m.start] = True
+            # (a gapped cue opens its clause at its last word: "Met die maatregel reageert Canberra op de uitzetting
+            # …": Canberra, in the gap, answers; it did not expel)
+            boundaries[m.positions[-1] if m.gapped else m.start] = True
         if cue_matches and min(m.start for m in cue_matches) <= FRONTED_CUE_START:
             main = self._fronted_main_clause(sentence, min(m.start for m in cue_matches),
                                              max(m.end for m in cue_matches if m.start <= FRONTED_CUE_START),
@@ -206,11 +209,33 @@ class Extractor:
         if cue_matches and "," in where:
             # "… after the two fought a brief war in 2008, and Russia kept an embargo …": a comma, "and" and a
             # new subject open a main clause of its own, which the cue before does not reach
+            # (… or a cause named by a plain noun: "called their ambassadors home after the vote, and at a summit
+            # … the presidents of Argentina, Brazil and Uruguay suspended Paraguay")
             subjects = {m.start for m in mentions if m.role in ("np", "agentive")}
+            first_cue = min(m.start for m in cue_matches)
+            told: list[int] | None = None
             for i in where[","]:
-                if i + 2 < len(toks) and toks[i + 1].lower in self.ws.Coordinators and i + 2 in subjects and \
-                        i > min(m.start for m in cue_matches):
+                if i + 2 < len(toks) and toks[i + 1].lower in self.ws.Coordinators and i > first_cue:
+                    if i + 2 not in subjects:
+                        told = list(verbs()) if told is None else told
+                        if any(first_cue < v < i for v in told):
+                            continue
                     boundaries.setdefault(i + 1, False)
+        if cue_matches and not self.ws.Coordinators.isdisjoint(where.keys()):
+            # "… called the impeachment a coup two days after the vote and announced he was withdrawing his
+            # ambassador": "and" and a verb of the subject's own go back to the main clause, out of the cue's
+            # (not "a day after Minsk forced a plane to land and arrested a journalist": a cause with a subject of
+            # its own goes on with it)
+            first_cue = min(m.start for m in cue_matches)
+            cue_end = min(m.end for m in cue_matches if m.start == first_cue)
+            starts = None
+            for word in where.keys() & self.ws.Coordinators:
+                for i in where[word]:
+                    if i > first_cue and i + 1 < len(toks) and i not in boundaries and not any(
+                            cue_end <= m.start < i and m.role in ("np", "agentive") for m in mentions):
+                        starts = set(verbs()) if starts is None else starts
+                        if i + 1 in starts and not any(cue_end <= v < i for v in starts):
+                            boundaries[i] = False
         joiners = self.ws.SubjectJoiners
         if not joiners.isdisjoint(where.keys()):
             # "Bahrain and Sudan broke off relations … and the United Arab Emirates downgraded its ties", "… cut ties
@@ -324,8 +349,16 @@ class Extractor:
             return False
         toks = sentence.tokens
         clause = clauses[match.start]
-        return any(token_is(toks[i], self.ws.RequestVerbs) and toks[i + 1].lower in self.ws.RequestPrepositions
-                   for i in range(max(0, match.start - REQUEST_REACH), match.start - 1) if clauses[i] == clause)
+        if any(token_is(toks[i], self.ws.RequestVerbs) and toks[i + 1].lower in self.ws.RequestPrepositions
+               for i in range(max(0, match.start - REQUEST_REACH), match.start - 1) if clauses[i] == clause):
+            return True
+        # "urged Rivlin to use his authority with the government to stop the deliveries": what one is asked to do
+        # (a request verb, then "to" before the measure, in one clause)
+        infinitive = self.ws.InfinitiveMarkers
+        return any(token_is(toks[i], self.ws.RequestVerbs) and any(
+            toks[k].lower in infinitive for k in range(i + 1, match.start + 1) if k < len(toks))
+            and all(clauses[k] == clause for k in range(i, match.start))
+            for i in range(max(0, match.start - REQUESTED_REACH), match.start))
 
     def _breached(self, sentence: Sentence, match: Match) -> bool:
         """'in breach of EU sanctions', 'in strijd met de sancties': a measure named as broken, not taken."""
@@ -423,10 +456,10 @@ class Extractor:
         people = [m.start for m in mentions if m.name.kind == "demonym"]  # "the two Russians"
         matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues, people, mentions)
         taken = {i for _, m in matches for i in m.positions}
-        if taken and any(m.gapped for _, m in info.speech_cues):
-            # a verb is one thing: "roept ambassadeur terug uit Zweden na kritiek op …" recalls, it calls on nobody
-            info.speech_cues = [(c, m) for c, m in info.speech_cues
-                                if not (m.gapped and taken.intersection(m.positions))]
+        if taken and info.speech_cues:
+            # a verb is one thing: "roept ambassadeur terug uit Zweden na kritiek op …" recalls, it calls on nobody;
+            # "called their ambassadors home" says nothing
+            info.speech_cues = [(c, m) for c, m in info.speech_cues if not taken.intersection(m.positions)]
         info.trigger_clauses = {clauses[m.start] for _, m in matches}
         info.speech_clauses = {c for _, m in speech_cues for c in clauses[m.end:]} if speech_cues else set()
         for trigger, match in matches:
@@ -467,11 +500,19 @@ class Extractor:
         kept: list[Mention] = []
         for m in mentions:
             if m.name.kind == "description" and m.end < len(toks) and toks[m.end].lower in self.ws.PossessiveMarkers \
-                    and any(o.start > m.end and o.start - m.end <= 4 and o.actor is not None and o.actor != m.actor
-                            for o in mentions):
+                    and (any(o.start > m.end and o.start - m.end <= 4 and o.actor is not None and o.actor != m.actor
+                             for o in mentions) or self._holder_named(toks, m.end + 1)):
                 continue
             kept.append(m)
         return kept
+
+    def _holder_named(self, toks, i: int) -> bool:
+        """'het kabinet van premier Hamza Abdi Barre': an office and a name after the description say whose it is
+        (a holder the gazetteer may not know)."""
+        if i < len(toks) and toks[i].lower in self.ws.Determiners:
+            i += 1
+        return i + 1 < len(toks) and token_is(toks[i], self.ws.GovernmentNouns) and toks[i + 1].text[:1].isupper() \
+            and toks[i + 1].lower not in self.ws.OfficeTitleWords
 
     def _without_named_things(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """'the Ottawa treaty', 'de vredesprocessen van Nairobi en Luanda', 'the Minsk agreements': a city that
@@ -1194,18 +1235,21 @@ class Extractor:
         return not any(m.start in (k, k + 1) for m in info.mentions)
 
     def _is_reference(self, info: SentenceInfo, match: Match) -> bool:
-        """'the expelled Czech diplomats', 'de uitgewezen diplomaten': a participle naming an act told elsewhere."""
+        """'the expelled Czech diplomats', 'de uitgewezen diplomaten', 'tweets on detained Ivorian troops': a
+        participle naming an act told elsewhere."""
         toks = info.sentence.tokens
         if match.end - match.start != 1 or match.start == 0:
             return False
         tok = toks[match.start]
-        if toks[match.start - 1].lower not in self.ws.Determiners or tok.lower == tok.lemma:
+        if toks[match.start - 1].lower not in self.ws.Determiners | self.ws.Prepositions or (
+                tok.lower == tok.lemma and not tok.lower.endswith("ed")):  # (a lemma the lemmatiser lacks)
             return False
         if not (tok.lower.endswith(("ed", "en", "d", "t"))):
             return False
         nxt = match.end
-        staff = self.ws.StaffNouns
-        described = any(m.start == nxt and m.role in ("owner", "attributive") for m in info.mentions)
+        staff = self.ws.StaffNouns | self.ws.DetaineeNouns
+        described = any(m.start == nxt and (m.role in ("owner", "attributive") or m.name.kind == "adjective")
+                        for m in info.mentions)
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
     def _decision_undone(self, info: SentenceInfo, match: Match) -> bool:
