@@ -1563,3 +1563,29 @@ def test_what_someone_is_urged_to_do_is_not_done(lexicon, tmp_path):
     rows_ = table_of(" date 2020-10-06 Armenia's President Armen Sarkissian urged Israel's Reuven Rivlin to use his "
                      "authority with the government to stop the deliveries.", lexicon, tmp_path)
     assert [r["event_class"] for r in rows_] == ["Demand"]
+
+
+def test_a_cue_that_points_back_links_to_the_act_just_told(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-09-25 Japan arresteerde op 8 september een Chinese kapitein bij de Senkaku-eilanden. "
+                     "Peking ontbood de Japanse ambassadeur daarop herhaaldelijk.", lexicon, tmp_path)
+    by_id = {r["event_id"]: r for r in rows_}
+    (summons,) = [r for r in rows_ if r["event_class"] == "AmbassadorSummons"]
+    assert [(by_id[c]["event_class"], by_id[c]["actor_qid"]) for c in summons["responds_to"].split("|")] == [
+        ("Arrest", "Q17")]
+
+
+def test_whose_people_were_arrested_is_the_target(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-09-25 China eist excuses van Japan voor de arrestatie van een Chinese kapitein.",
+                     lexicon, tmp_path)
+    assert ("Arrest", "Q17", "Q148") in set(_who(rows_))
+
+
+def test_it_at_the_head_of_a_sentence_is_the_subject_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-10-03 Russia cut all transport and postal links with Georgia on Tuesday, over the "
+                     "arrest of four Russian army officers, even though Tbilisi had set them free a day earlier.\n\n"
+                     "Georgian police detained the officers last Wednesday. The Kremlin denied the men were spies. It "
+                     "recalled its ambassador.", lexicon, tmp_path)
+    acts = {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_
+            if r["event_class"] in ("Arrest", "CooperationSuspension", "RelationsDowngrade")}
+    assert acts == {("CooperationSuspension", "Q159", "Q230", "2006-10-03"), ("Arrest", "Q230", "Q159", "2006-09-27"),
+                    ("RelationsDowngrade", "Q159", "Q230", "2006-10-03")}

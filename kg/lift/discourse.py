@@ -17,6 +17,7 @@ from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
 ANTECEDENT_REACH = 3  # words from a relative clause back to the measure word it describes
+BACK_REACH = 6  # sentences a cue that points back ("daarop") looks back over for the act it answers
 
 # Tit for tat comes within weeks; an act that mirrors one from years before is told as history, not as
 # an answer ("Britain expelled Russian diplomats in 2007 too").
@@ -161,6 +162,10 @@ def _fill_roles(ex: Extractor) -> None:
                     spoken_of = set(e.targets) - {_reported_subject(ex, info, e)}
                     e.actor = _previous_mention_actor(ex, info, spoken_of) or (
                         last_actor if last_actor not in spoken_of else None)
+                elif info.sentence.tokens[0].lower in ex.ws.SubjectPronouns and e.kind == "act" and (
+                        subject := _previous_mention_actor(ex, info, set())) is not None:
+                    # "The Kremlin denied the men were spies. It recalled its ambassador …": the subject before
+                    e.actor = subject
                 else:
                     # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": one act of the
                     # clause names whose they all are; "Polen moet het aantal diplomaten in Minsk terugbrengen": a
@@ -276,9 +281,28 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end:
     return []
 
 
+def _link_back(ex: Extractor, info: SentenceInfo, idx: int) -> None:
+    """'Peking ontbood de Japanse ambassadeur daarop herhaaldelijk': the acts of a sentence whose cue points back
+    answer the latest act told before against their actor (or by whom they are aimed at)."""
+    for effect in info.events:
+        if effect.kind != "act" or effect.reference or effect.actor is None or effect.links:
+            continue
+        earlier = [e for prev in ex.infos[max(0, idx - BACK_REACH):idx] for e in prev.events
+                   if e.kind == "act" and e.actor is not None and e.actor != effect.actor and not e.reference
+                   and (effect.actor in e.targets or e.actor in effect.targets)]
+        if earlier:
+            cause = earlier[-1]
+            relation = RKG.retaliatesFor if _reverses(effect, cause) else RKG.respondsTo
+            effect.links.append((cause, relation, info.sentence))
+
+
 def _link(ex: Extractor) -> None:
-    for info in ex.infos:
+    for idx, info in enumerate(ex.infos):
+        if any(cue.refers_back for cue, _ in info.response_cues):
+            _link_back(ex, info, idx)
         for cue, m in info.response_cues:
+            if cue.refers_back:
+                continue
             # an act told as undone ("withdrew its decision to expel …, a day after it …") answers nothing here
             before = [e for e in info.events if e.kind == "act" and e.end <= m.start and not e.undone]
             # the cause is told in the clause the cue opens, not in a main clause after it ("… after the two fought

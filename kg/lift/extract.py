@@ -43,7 +43,7 @@ STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG
 # what a sentence that tells an act says is how it tells the act ("Russia said it was expelling …", "eist dat Polen …
 # inkrimpt": the demanded cut is the act), not a saying of its own
 TELLING = frozenset({STATEMENT, RKG.Demand})
-THREAT = RKG.Threat
+THREAT, ARREST = RKG.Threat, RKG.Arrest
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
@@ -437,7 +437,9 @@ class Extractor:
             return [m.start for _, p in trigger_candidates for m in match_pattern(sentence, p)] + [
                 m.start for _, m in speech_cues]
 
-        clauses, cue_clauses = self._clauses(sentence, [m for _, m in response_cues], mentions, verbs)
+        # (a cue that only points back opens no clause of causes: "Daarop overhandigde Manilla een nota")
+        clauses, cue_clauses = self._clauses(sentence, [m for c, m in response_cues if not c.refers_back], mentions,
+                                             verbs)
         for cue, match in speech_cues:
             # "volgens Moskou", and a verb right after a quote or a comma: '"…", zei Nederland'
             inverted = match.start > 0 and sentence.tokens[match.start - 1].text in INVERSION_MARKS and not \
@@ -916,6 +918,16 @@ class Extractor:
         if trigger.per_target_with is not None and len(targets) > 1 and self._near_word(
                 s, match, trigger.per_target_with) is not None:
             event.per_target = True  # "recalled its ambassadors to Israel and the United States": two envoys
+        if trigger.cls == ARREST and event.actor is not None and actor_m is not None and actor_m.start < match.start \
+                and any(m.start >= match.end and m.actor == event.actor and m.role in ("owner", "attributive")
+                        for m in usable):
+            # "China eist excuses van Japan voor de arrestatie van een Chinese kapitein": no state arrests its own
+            # here; whose people were held is the target, and the state named beside the one who demands acted
+            other = next((m for m in info.mentions if m.actor not in (None, event.actor) and m.role != "location"),
+                         None)
+            targets = [event.actor] + [t for t in targets if t != event.actor]
+            event.actor = other.actor if other is not None else None
+            targets = [t for t in targets if t != event.actor]
         event.targets = targets
         if id(match) in self.anaphoric:
             # "Manilla reageerde geschokt op de uitzetting": the expulsion told before, by whoever did it then

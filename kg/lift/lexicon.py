@@ -51,6 +51,7 @@ class Cue:
     cls: URIRef | None = None
     requires_cause: bool = False
     speaker_after: bool = False
+    refers_back: bool = False  # names no cause: "Daarop ontbood Peking …" answers the act just told
 
 
 @dataclass
@@ -264,6 +265,7 @@ def build_lexicon(graph: Graph) -> Lexicon:
                 relation=graph.value(cue, RKG.relation), cls=graph.value(cue, RKG.evokes),
                 requires_cause=bool(graph.value(cue, RKG.requiresCause, default=Literal(False)).toPython()),
                 speaker_after=str(graph.value(cue, RKG.speakerPosition, default="before")) == "after",
+                refers_back=bool(graph.value(cue, RKG.refersBack, default=Literal(False)).toPython()),
             ))
     for word in graph.subjects(RDF.type, RKG.DateWord):
         for lit in graph.objects(word, RKG.pattern):
