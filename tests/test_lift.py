@@ -1589,3 +1589,14 @@ def test_it_at_the_head_of_a_sentence_is_the_subject_before(lexicon, tmp_path):
             if r["event_class"] in ("Arrest", "CooperationSuspension", "RelationsDowngrade")}
     assert acts == {("CooperationSuspension", "Q159", "Q230", "2006-10-03"), ("Arrest", "Q230", "Q159", "2006-09-27"),
                     ("RelationsDowngrade", "Q159", "Q230", "2006-10-03")}
+
+
+def test_a_bombing_of_an_embassy_targets_the_embassys_state(lexicon, tmp_path):
+    rows_ = table_of(" date 1999-05-10 China suspended military contacts with the United States on Monday in "
+                     "retaliation for NATO's bombing of the Chinese embassy in Belgrade. Five guided bombs hit the "
+                     "embassy shortly before midnight on Friday.", lexicon, tmp_path)
+    by_id = {r["event_id"]: r for r in rows_}
+    (attack,) = [r for r in rows_ if r["event_class"] == "Attack"]
+    assert (attack["actor_qid"], attack["date"]) == ("Q7184", "1999-05-07") and "Q148" in attack["target_qids"]
+    (suspension,) = [r for r in rows_ if r["event_class"] == "CooperationSuspension"]
+    assert [by_id[c]["event_class"] for c in suspension["responds_to"].split("|")] == ["Attack"]

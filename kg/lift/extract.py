@@ -898,6 +898,10 @@ class Extractor:
             placed = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
                       and not any(m.end <= c for c in cues)]
             soil = list(dict.fromkeys(p for p in placed if p is not None and p != event.actor))
+            mission = [m.actor for m in owners if m.actor != event.actor and m.end < len(s.tokens)
+                       and token_is(s.tokens[m.end], self.ws.MissionNouns | self.ws.OfficeNouns)]
+            if mission and event.cls == RKG.Attack:
+                soil = mission[:1]  # "NATO's bombing of the Chinese embassy in Belgrade": the embassy's state
             if not soil and any(token_is(t, self.ws.ThereWords) for t in s.tokens[match.end:match.end + 4]):
                 # "… recalled their ambassadors from Tehran, and Norway closed its embassy there": where just told
                 here = [_state_of(m) for m in info.mentions if m.end <= match.start and (
