@@ -1572,6 +1572,11 @@ def test_a_cue_that_points_back_links_to_the_act_just_told(lexicon, tmp_path):
     (summons,) = [r for r in rows_ if r["event_class"] == "AmbassadorSummons"]
     assert [(by_id[c]["event_class"], by_id[c]["actor_qid"]) for c in summons["responds_to"].split("|")] == [
         ("Arrest", "Q17")]
+    rows_ = table_of(" date 2010-09-25 China arrested two Japanese employees on Monday. In response, Japan summoned "
+                     "the Chinese ambassador on Tuesday.", lexicon, tmp_path)
+    by_id = {r["event_id"]: r for r in rows_}
+    (summons,) = [r for r in rows_ if r["event_class"] == "AmbassadorSummons"]
+    assert [by_id[c]["actor_qid"] for c in summons["responds_to"].split("|")] == ["Q148"]
 
 
 def test_whose_people_were_arrested_is_the_target(lexicon, tmp_path):

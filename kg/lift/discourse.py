@@ -790,4 +790,3 @@ def _mirrors(ex: Extractor, events: list[Event]) -> None:
             if e.date.start - c.date.end > MIRROR_WINDOW:
                 continue
             e.links.append((c, RKG.retaliatesFor, e.sentence))
-

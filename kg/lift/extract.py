@@ -43,7 +43,7 @@ STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG
 # what a sentence that tells an act says is how it tells the act ("Russia said it was expelling …", "eist dat Polen …
 # inkrimpt": the demanded cut is the act), not a saying of its own
 TELLING = frozenset({STATEMENT, RKG.Demand})
-THREAT, ARREST = RKG.Threat, RKG.Arrest
+THREAT, ARREST, ATTACK = RKG.Threat, RKG.Arrest, RKG.Attack
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
@@ -900,7 +900,7 @@ class Extractor:
             soil = list(dict.fromkeys(p for p in placed if p is not None and p != event.actor))
             mission = [m.actor for m in owners if m.actor != event.actor and m.end < len(s.tokens)
                        and token_is(s.tokens[m.end], self.ws.MissionNouns | self.ws.OfficeNouns)]
-            if mission and event.cls == RKG.Attack:
+            if mission and event.cls == ATTACK:
                 soil = mission[:1]  # "NATO's bombing of the Chinese embassy in Belgrade": the embassy's state
             if not soil and any(token_is(t, self.ws.ThereWords) for t in s.tokens[match.end:match.end + 4]):
                 # "… recalled their ambassadors from Tehran, and Norway closed its embassy there": where just told
