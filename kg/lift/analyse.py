@@ -520,6 +520,9 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             used.update(range(start, end))
             continue
         weekday = lex.weekdays.get((language, tok.lower))
+        if weekday and _date_follows(tokens, i + 1, lex, language):
+            # "op woensdag 4 november", "on Wednesday, March 4": the weekday only names the date after it
+            continue
         if weekday:
             future = is_future(i)
             if pub.precision != "day":
@@ -589,6 +592,18 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     # with it tells when its measure began ("Sinds woensdagavond worden geen vrachtwagens meer doorgelaten")
     out = [d for d in out if not (d.start > 1 and tokens[d.start - 1].lower in since)]
     return sorted(out, key=lambda d: d.start)
+
+
+def _date_follows(tokens: list[Token], i: int, lex: Lexicon, language: str) -> bool:
+    """Whether a day and month ("4 november", "March 4", after an optional comma) begin at token i."""
+    if i < len(tokens) and tokens[i].text == ",":
+        i += 1
+    if i + 1 >= len(tokens):
+        return False
+    first, second = tokens[i], tokens[i + 1]
+    if first.text.isdigit() and 1 <= int(first.text) <= 31:
+        return (language, second.lower) in lex.months
+    return (language, first.lower) in lex.months and second.text.isdigit() and 1 <= int(second.text) <= 31
 
 
 def _relative_date(kind: str, pub: PartialDate) -> PartialDate:
