@@ -201,6 +201,28 @@ def dutch_verb_forms(infinitive: str) -> set[str]:
     return {stem, stem + "t", stem + "de", stem + "te", stem + "den", stem + "ten"}
 
 
+def english_verb_forms(word: str) -> set[str]:
+    """Regular inflections of an English verb ('freeze' → freezes, freezed, freezing; 'bar' → barring).
+
+    The lemmatiser maps most inflected forms back to the verb, but not a gerund it also knows as a noun or
+    adjective ('freezing', 'cutting'): the spelling rules give the forms a pattern's word can take.
+    Irregular pasts ('froze') are left to the lemmatiser; forms that are no word cost nothing.
+    """
+    if not word.isalpha() or len(word) < 3:
+        return set()
+    stem = word
+    if word.endswith("ie"):
+        return {word + "s", word + "d", word[:-2] + "ying"}
+    if word.endswith("e") and not word.endswith("ee"):
+        return {word + "s", word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and word[-2] not in VOWELS:
+        return {word[:-1] + "ies", word[:-1] + "ied", word + "ing"}
+    if len(word) <= 4 and word[-1] not in VOWELS + "wxy" and word[-2] in VOWELS and word[-3] not in VOWELS:
+        stem = word + word[-1]  # bar → barring, cut → cutting
+    plural = word + ("es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return {plural, stem + "ed", stem + "ing"}
+
+
 def make_pattern(lit: Literal) -> Pattern:
     elements: list[frozenset[str] | str] = []
     dutch = (lit.language or "") == "nl"
@@ -214,6 +236,8 @@ def make_pattern(lit: Literal) -> Pattern:
                 alternatives.update(words if len(words) == 1 else {alt.lower()})
                 if dutch and len(words) == 1:
                     alternatives.update(dutch_verb_forms(words[0]))
+                elif lit.language == "en" and len(words) == 1:
+                    alternatives.update(english_verb_forms(words[0]))
             elements.append(frozenset(alternatives))
     return Pattern(tuple(elements), lit.language or "", str(lit))
 
