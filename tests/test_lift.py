@@ -1605,3 +1605,33 @@ def test_a_bombing_of_an_embassy_targets_the_embassys_state(lexicon, tmp_path):
     assert (attack["actor_qid"], attack["date"]) == ("Q7184", "1999-05-07") and "Q148" in attack["target_qids"]
     (suspension,) = [r for r in rows_ if r["event_class"] == "CooperationSuspension"]
     assert [by_id[c]["event_class"] for c in suspension["responds_to"].split("|")] == ["Attack"]
+
+
+def test_an_envoy_taken_away_is_recalled(lexicon, tmp_path):
+    rows_ = table_of(" date 2004-05-03 Ook Peru haalde zondag zijn ambassadeur uit Havana weg.", lexicon, tmp_path)
+    assert ("RelationsDowngrade", "Q419", "Q241", "2004-05-02") in {
+        (r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
+
+
+def test_a_weekday_before_a_date_names_that_date(lexicon, tmp_path):
+    rows_ = table_of(" date 2009-11-13 De ruzie escaleerde vorige week, toen Cambodja op woensdag 4 november "
+                     "bekendmaakte dat Thaksin adviseur was. Bangkok riep de volgende dag zijn ambassadeur in Phnom Penh "
+                     "terug.", lexicon, tmp_path)
+    (recall,) = [r for r in rows_ if r["event_class"] == "RelationsDowngrade"]
+    assert (recall["actor_qid"], recall["date"]) == ("Q869", "2009-11-05")
+
+
+def test_an_english_gerund_matches_its_verb(lexicon, tmp_path):
+    rows_ = table_of(" date 1995-08-02 Canberra responded by freezing military ties with France in June.", lexicon,
+                     tmp_path)
+    assert _who(rows_) == [("CooperationSuspension", "Q408", "Q142")]
+
+
+@pytest.mark.parametrize("text", [
+    "Evans said Australia had no plans to follow the French example and recall its own ambassador from Paris.",
+    "Japan has no intention of expelling Chinese diplomats.",
+    "Australië is niet van plan zijn ambassadeur in Parijs terug te roepen.",
+])
+def test_a_measure_there_is_no_plan_for_is_no_act(lexicon, tmp_path, text):
+    rows_ = table_of(f" date 1995-08-02 {text}", lexicon, tmp_path)
+    assert not [r for r in rows_ if r["cameo"][:2] in ("16", "17")]

@@ -396,6 +396,9 @@ class Extractor:
             if any(toks[i].lower in self.ws.Hypotheticals and toks[i + 1].lower in neg
                    for i in range(match.end, min(match.end + 2, len(toks) - 1))):
                 return True
+        if not words.isdisjoint(neg) and not words.isdisjoint(self.ws.IntentionNouns) and self._intent_denied(
+                sentence, match):
+            return True
         clause = clauses[match.start]
         if not words.isdisjoint(self.ws.EntitlementNouns) and any(
                 toks[i].lower in self.ws.EntitlementNouns and toks[i + 1].lower in self.ws.InfinitiveMarkers
@@ -404,6 +407,22 @@ class Extractor:
         if words.isdisjoint(hyp):
             return False
         return any(toks[i].lower in hyp for i in range(len(toks)) if clauses[i] == clause and i < match.end)
+
+    def _intent_denied(self, sentence: Sentence, match: Match) -> bool:
+        """'had no plans to follow the French example and recall its ambassador', 'is niet van plan … terug te
+        roepen': a negated noun of intent, then an infinitive marker, before the measure in the same sentence part."""
+        toks = sentence.tokens
+        neg, intent, infinitive = self.ws.Negations, self.ws.IntentionNouns, self.ws.InfinitiveMarkers
+        for i in range(max(0, match.start - REQUESTED_REACH), match.start):
+            if not token_is(toks[i], intent) or not any(toks[k].lower in neg for k in range(max(0, i - 3), i)):
+                continue
+            between = toks[i + 1:match.end]  # (the Dutch marker may stand inside the pattern: "terug te roepen")
+            if any(t.text in ".;:" for t in between):
+                continue
+            if any(t.lower in infinitive for t in between) or (
+                    i + 2 == match.start and toks[i + 1].lower in self.ws.Prepositions):  # "no intention of expelling"
+                return True
+        return False
 
     # ------------------------------------------------------------------ main loop
     def run(self, sentences: list[Sentence]) -> list[Event]:
