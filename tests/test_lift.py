@@ -1615,8 +1615,8 @@ def test_an_envoy_taken_away_is_recalled(lexicon, tmp_path):
 
 def test_a_weekday_before_a_date_names_that_date(lexicon, tmp_path):
     rows_ = table_of(" date 2009-11-13 De ruzie escaleerde vorige week, toen Cambodja op woensdag 4 november "
-                     "bekendmaakte dat Thaksin adviseur was. Bangkok riep de volgende dag zijn ambassadeur in Phnom Penh "
-                     "terug.", lexicon, tmp_path)
+                     "bekendmaakte dat Thaksin adviseur was. Bangkok riep de volgende dag zijn ambassadeur in "
+                     "Phnom Penh terug.", lexicon, tmp_path)
     (recall,) = [r for r in rows_ if r["event_class"] == "RelationsDowngrade"]
     assert (recall["actor_qid"], recall["date"]) == ("Q869", "2009-11-05")
 
