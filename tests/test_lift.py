@@ -1635,3 +1635,17 @@ def test_an_english_gerund_matches_its_verb(lexicon, tmp_path):
 def test_a_measure_there_is_no_plan_for_is_no_act(lexicon, tmp_path, text):
     rows_ = table_of(f" date 1995-08-02 {text}", lexicon, tmp_path)
     assert not [r for r in rows_ if r["cameo"][:2] in ("16", "17")]
+
+
+def test_civilians_named_by_nationality_are_detainees_between_states(lexicon, tmp_path):
+    rows_ = table_of(" date 2017-07-21 Turkey detained German activist Peter Steudtner on July 5. Saudi Arabia "
+                     "expelled the Canadian ambassador in retaliation for Ottawa's call for the release of detained "
+                     "women's rights activists.", lexicon, tmp_path)
+    assert [(c, a, t) for c, a, t in _who(rows_) if c == "Arrest"] == [("Arrest", "Q43", "Q183")]
+
+
+def test_a_saying_beside_a_cause_without_actor_is_still_said(lexicon, tmp_path):
+    rows_ = table_of(" date 2017-07-21 Duitsland gooit het roer om in zijn beleid tegenover Turkije. Minister van "
+                     "Buitenlandse Zaken Sigmar Gabriel kondigde donderdag in Berlijn een reeks maatregelen aan na de "
+                     "arrestatie van de Duitse mensenrechtenactivist Peter Steudtner.", lexicon, tmp_path)
+    assert ("Statement", "Q183", "Q43") in _who(rows_)

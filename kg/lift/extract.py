@@ -475,6 +475,12 @@ class Extractor:
         self.infos.append(info)
         self._retaliation_nouns(info)
         people = [m.start for m in mentions if m.name.kind == "demonym"]  # "the two Russians"
+        if any(m.name.kind == "adjective" for m in mentions):
+            # "de Duitse mensenrechtenactivist Peter Steudtner", "a Thai student": civilians named by nationality
+            civilians = word_forms(self.lex, (LEX.CivilianNouns,), self.lang)
+            toks = sentence.tokens
+            people += [m.start for m in mentions if m.name.kind == "adjective"
+                       and any(civilians.holds(t) for t in toks[m.end:m.end + 2])]
         matches = self._trigger_matches(sentence, trigger_candidates, clauses, response_cues, people, mentions)
         taken = {i for _, m in matches for i in m.positions}
         if taken and info.speech_cues:
@@ -1459,8 +1465,10 @@ class Extractor:
         # a second verb that says more than "said" does ("… said it would withdraw its envoy, and
         # dismissed the allegations")
         # (an annexation or attack no one is named for is not what the speaker did: "… was illegaal, zei Nederland")
+        # (nor is a cause told in a clause of its own: "kondigde maatregelen aan na de arrestatie van …")
         acts = [e for e in info.events if e.kind == "act" and not e.reference
-                and not (e.explicit_actor and e.actor is None)]
+                and not (e.explicit_actor and e.actor is None)
+                and not (e.actor is None and e.clause in info.cue_clauses)]
 
         def apart(match: Match) -> bool:
             """'India suspended visas, a row that began when Trudeau said …': the saying has a clause of its
