@@ -1649,3 +1649,11 @@ def test_a_saying_beside_a_cause_without_actor_is_still_said(lexicon, tmp_path):
                      "Buitenlandse Zaken Sigmar Gabriel kondigde donderdag in Berlijn een reeks maatregelen aan na de "
                      "arrestatie van de Duitse mensenrechtenactivist Peter Steudtner.", lexicon, tmp_path)
     assert ("Statement", "Q183", "Q43") in _who(rows_)
+
+
+def test_words_said_in_the_paragraph_of_a_headline_act_take_its_day(lexicon, tmp_path):
+    rows_ = table_of(" date 2020-10-06 Armenia recalls envoy from Israel\n\nArmenia recalled its ambassador to Israel "
+                     "for consultations on Thursday. Israel's foreign ministry said it regretted the decision.",
+                     lexicon, tmp_path)
+    said = [r for r in rows_ if r["actor_qid"] == "Q801"]
+    assert said and all(r["date"] == "2020-10-01" for r in said)

@@ -727,9 +727,11 @@ def _day_said(ex: Extractor, e: Event, events: list[Event]) -> PartialDate | Non
             return said.date
     # in a paragraph whose other sentences' acts all tell one day, said that day (not the acts its own words tell:
     # "Volgens Minsk heeft Zweden … uitgezet" is said later than that)
-    days = {o.date for o in events if o.kind == "act" and o.date is not None and o.sentence.paragraph ==
-            e.sentence.paragraph and o.sentence is not e.sentence
-            and o.date_source in (*TOLD_DAY, "relative") and o.date.precision == "day"}
+    # (an act told in the headline too is told in the paragraph where its mention stands)
+    paragraph = e.sentence.paragraph
+    days = {o.date for o in events if o.kind == "act" and o.date is not None
+            and o.date_source in (*TOLD_DAY, "relative") and o.date.precision == "day"
+            and any(m.sentence.paragraph == paragraph and m.sentence is not e.sentence for m in (o, *o.merged))}
     return days.pop() if len(days) == 1 else None
 
 
