@@ -1657,3 +1657,11 @@ def test_words_said_in_the_paragraph_of_a_headline_act_take_its_day(lexicon, tmp
                      lexicon, tmp_path)
     said = [r for r in rows_ if r["actor_qid"] == "Q801"]
     assert said and all(r["date"] == "2020-10-01" for r in said)
+
+
+def test_at_once_dates_an_act_on_the_day_told_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2023-09-21 The quarrel erupted on Friday, when the European Commission let expire a ban "
+                     "on sales of Ukrainian wheat. Poland and Hungary at once imposed bans of their own.", lexicon,
+                     tmp_path)
+    bans = [r for r in rows_ if r["event_class"] == "Sanction"]
+    assert [r["actor_qid"] for r in bans] == ["Q36", "Q28"] and {r["date"] for r in bans} == {"2023-09-15"}

@@ -703,8 +703,8 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return 0  # "kort daarna", "shortly afterwards": on the day of the act told before
         if word in sets.EarlierWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarvoor", "shortly before": on the day of the act told before, too
-        if word in sets.SimultaneousWords:
-            return 0  # "Tegelijk riep het emiraat …": on the day of the act told before
+        if word in sets.SimultaneousWords or _ends_phrase(tokens, i, lex.words(LEX.SimultaneousWords, language)):
+            return 0  # "Tegelijk riep het emiraat …", "at once imposed bans": on the day of the act told before
         if word in sets.WithinWords and _within_hours(tokens[i + 1:i + 4], sets):
             return 0  # "within hours", "binnen een uur": on the day of the act told before
 
@@ -713,6 +713,12 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             if days := _unit_days(tokens[i + 1].lower, sets):
                 return days
     return None
+
+
+def _ends_phrase(tokens: list[Token], i: int, phrases: set[tuple[str, ...]]) -> bool:
+    """Whether a phrase of several words ends at token i ('at once')."""
+    return any(len(p) > 1 and p[-1] == tokens[i].lower and i + 1 >= len(p)
+               and all(tokens[i - len(p) + 1 + k].lower == w for k, w in enumerate(p)) for p in phrases)
 
 
 def _within_hours(after: list[Token], sets) -> bool:
