@@ -67,7 +67,11 @@ def test_seed_speech_and_claims(lexicon):
 
 
 def test_every_mention_slices_its_anchor(lexicon):
-    for path in [SEED_ARTICLE, *sorted(TEST_ARTICLES.glob("*.txt"))]:
+    # every article the repository holds: seeds, the test articles, and the pending and unseen batches
+    folders = [SEEDS / "articles", TEST_ARTICLES, *sorted(TEST_ARTICLES.parent.glob("articles-*"))]
+    paths = [p for folder in folders for p in sorted(folder.glob("*.txt"))]
+    assert len(paths) > 170
+    for path in paths:
         _, g = lift_file(path, lexicon)
         (ctx,) = g.subjects(RDF.type, NIF.Context)
         text = str(g.value(ctx, NIF.isString))
