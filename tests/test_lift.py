@@ -1669,3 +1669,12 @@ def test_at_once_dates_an_act_on_the_day_told_before(lexicon, tmp_path):
                      tmp_path)
     bans = [r for r in rows_ if r["event_class"] == "Sanction"]
     assert sorted(r["actor_qid"] for r in bans) == ["Q28", "Q36"] and {r["date"] for r in bans} == {"2023-09-15"}
+
+
+def test_an_act_told_as_hours_later_does_not_cause_the_retaliation_before_it(lexicon, tmp_path):
+    rows_ = table_of(" date 2009-11-13 Bangkok riep donderdag zijn ambassadeur in Phnom Penh terug, \"als eerste "
+                     "diplomatieke vergeldingsmaatregel\". Uren later haalde Phnom Penh zijn eigen ambassadeur uit "
+                     "Bangkok weg.", lexicon, tmp_path)
+    by_actor = {r["actor_qid"]: r for r in rows_ if r["event_class"] == "RelationsDowngrade"}
+    assert by_actor["Q869"]["responds_to"] == ""
+    assert by_actor["Q424"]["responds_to"] == by_actor["Q869"]["event_id"]

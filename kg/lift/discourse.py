@@ -749,6 +749,8 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
                     continue
                 if any(cause is e for cause, _, _ in c.links):
                     continue  # the text already says c answers e
+                if c.offset_from is not None and _final(c.offset_from[0]) is e and c.offset_from[1] >= 0:
+                    continue  # "Uren later haalde Phnom Penh zijn eigen ambassadeur weg": told as coming after e
                 causes.append(c)
             if not causes and e.guessed_targets and ex.has_retaliation_noun(e.sentence):
                 # "Minsk kondigde meteen een eigen zwarte lijst aan als tegenmaatregel": a countermeasure whose
