@@ -1678,3 +1678,17 @@ def test_an_act_told_as_hours_later_does_not_cause_the_retaliation_before_it(lex
     by_actor = {r["actor_qid"]: r for r in rows_ if r["event_class"] == "RelationsDowngrade"}
     assert by_actor["Q869"]["responds_to"] == ""
     assert by_actor["Q424"]["responds_to"] == by_actor["Q869"]["event_id"]
+
+
+@pytest.mark.parametrize("text", [
+    "France recalled its ambassador, hours after Canberra barred the French aircraft maker Dassault from bidding for "
+    "a contract.",
+    "Frankrijk riep zijn ambassadeur terug nadat Australië het Franse bedrijf Dassault had uitgesloten van een "
+    "aanbesteding.",
+])
+def test_firms_shut_out_of_tenders_are_sanctioned_and_answered(lexicon, tmp_path, text):
+    rows_ = table_of(f" date 1995-08-02 {text}", lexicon, tmp_path)
+    by_class = {r["event_class"]: r for r in rows_}
+    assert (by_class["Sanction"]["actor_qid"], by_class["Sanction"]["target_qids"]) == ("Q408", "Q142")
+    assert by_class["RelationsDowngrade"]["responds_to"] == by_class["Sanction"]["event_id"]
+    assert "PropertySeizure" not in by_class
