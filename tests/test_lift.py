@@ -1692,3 +1692,16 @@ def test_firms_shut_out_of_tenders_are_sanctioned_and_answered(lexicon, tmp_path
     assert (by_class["Sanction"]["actor_qid"], by_class["Sanction"]["target_qids"]) == ("Q408", "Q142")
     assert by_class["RelationsDowngrade"]["responds_to"] == by_class["Sanction"]["event_id"]
     assert "PropertySeizure" not in by_class
+
+
+def test_a_name_before_a_verb_after_said_is_the_subject_of_what_was_said(lexicon, tmp_path):
+    rows_ = table_of(" date 1999-05-10 A second statement, carried by the official Xinhua news agency, said China was "
+                     "suspending its dialogue with the United States. \"This is wrong\", said China.", lexicon,
+                     tmp_path)
+    assert ("CooperationSuspension", "Q148", "Q30") in _who(rows_) and ("Statement", "Q148", "Q30") in _who(rows_)
+
+
+def test_contacts_postponed_are_suspended(lexicon, tmp_path):
+    rows_ = table_of(" date 1999-05-10 China postponed military contacts with the United States on Monday.", lexicon,
+                     tmp_path)
+    assert _who(rows_) == [("CooperationSuspension", "Q148", "Q30")]

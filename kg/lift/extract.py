@@ -467,7 +467,10 @@ class Extractor:
             if cue.speaker_after or inverted:
                 for m in mentions:
                     if match.end <= m.start <= match.end + 4 and m.role != "location":
-                        m.role = "speaker"
+                        # ("…, said China was suspending its dialogue": the subject of what was said)
+                        if not (inverted and not cue.speaker_after and m.end < len(sentence.tokens)
+                                and sentence.tokens[m.end].lower in self.ws.ComplementSubjectVerbs):
+                            m.role = "speaker"
                         break
         dates = find_dates(sentence, lex, self.lang, self.article.date, date_ranks)
         for d in dates:  # "…, the ministry said on Friday": the date of the news, not of the cause
