@@ -1705,3 +1705,34 @@ def test_contacts_postponed_are_suspended(lexicon, tmp_path):
     rows_ = table_of(" date 1999-05-10 China postponed military contacts with the United States on Monday.", lexicon,
                      tmp_path)
     assert _who(rows_) == [("CooperationSuspension", "Q148", "Q30")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Argentina and Brazil suspended Paraguay from the Mercosur trade bloc on Friday.",
+     [("CooperationSuspension", "Q155", "Q733"), ("CooperationSuspension", "Q414", "Q733")]),
+    ("The African Union suspended Mali's membership.", [("CooperationSuspension", "Q7159", "Q912")]),
+    ("De ministers van Buitenlandse Zaken van de Arabische Liga besloten zaterdag Syrië te schorsen.",
+     [("CooperationSuspension", "Q7172", "Q858")]),
+    ("Russia expelled ten Polish diplomats from the country.", [("Expulsion", "Q159", "Q36")]),
+])
+def test_a_member_suspended_from_an_organisation(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2012-06-30 {text}", lexicon, tmp_path)
+    assert sorted(_who(rows_)) == expected
+
+
+def test_the_league_told_again_is_the_arab_league(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-11-14 De Arabische Liga vergaderde in Caïro. De ministers van de Liga besloten "
+                     "zaterdag Syrië te schorsen.", lexicon, tmp_path)
+    assert ("CooperationSuspension", "Q7172", "Q858") in _who(rows_)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Minister of Foreign Affairs of Ukraine said Hungary had expelled the consul.", ("Q28", "Q212")),
+    ("Ukraine's foreign minister said Hungary had expelled the consul.", ("Q28", "Q212")),
+    ("Kiribati formally told Taipei it was ending ties.", ("Q710", "Q865")),
+    ("Uzbekistan has formally told the United States to leave the Karshi-Khanabad air base.", ("Q265", "Q30")),
+])
+def test_who_acts_in_what_was_said(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2011-11-14 {text}", lexicon, tmp_path)
+    acts = [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["cameo"][:2] == "16"]
+    assert acts == [expected]

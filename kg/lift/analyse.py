@@ -240,6 +240,7 @@ class Mention:
         return self.name.actor
 
 
+OFFICE_NAME_REACH = 4  # words of a ministry's name between an office and "van"/"of" its state ("… Buitenlandse Zaken")
 OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
 GOVERNMENT_SETS = (LEX.GovernmentNouns,)  # who acts for a state: "de Italiaanse vicepremier"
 DESCRIPTIVE_KINDS = frozenset({"description"})  # may be written in lower case ("de alliantie"); "let" is no Lett
@@ -392,8 +393,13 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             m.role = "location"  # "pulled their envoys out of Algiers": where from, not whose
         elif prev in possessive and m.name.kind in ("name", "metonym", "person"):
             # "De premier van Fiji, …, maakte bekend", "the government of Fiji": who governs a state acts for it
-            m.role = "agentive" if before > 0 and m.name.kind != "person" and gov_forms.holds(tokens[before - 1]) \
-                else "possessor"
+            # (also past a ministry's name: "de ministers van Buitenlandse Zaken van de Liga", "the Minister of
+            # Foreign Affairs of Ukraine")
+            governs = m.name.kind != "person" and any(
+                gov_forms.holds(tokens[k]) and all(t.text[:1].isupper() or t.lower in possessive
+                                                    for t in tokens[k + 1:before - 1])
+                for k in range(max(0, before - 1 - OFFICE_NAME_REACH), before))
+            m.role = "agentive" if governs else "possessor"
         elif prev in target_markers:
             m.role = "target"
         elif m.end < len(tokens) and tokens[m.end].lower in clitics:

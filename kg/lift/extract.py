@@ -816,6 +816,15 @@ class Extractor:
         # Spain is summoned); a Dutch one may follow it ("Ook ontnam het Verenigd Koninkrijk …")
         subject = next((m for m in usable if m.role in ("np", "agentive")
                         and (self.lang != "en" or m.start < match.start)), None)
+        said_at = max((m.end for _, m in info.speech_cues if m.end <= match.start), default=None)
+        if subject is not None and said_at is not None and subject.start < said_at:
+            # "Ukraine's foreign minister said Hungary had expelled the consul": who is named after the verb of
+            # saying, before the act, is its subject; the speaker only said so
+            # (one followed by its verb: in "told Taipei it was ending ties", "told the United States to leave" the
+            # one told is no subject)
+            subject = next((m for m in usable if m.role in ("np", "agentive") and said_at <= m.start < match.start
+                            and m.end < match.start and s.tokens[m.end].lower in self.ws.ComplementSubjectVerbs),
+                           subject)
         owners = [m for m in usable if m.role == "owner"]
         owner_actors = {o.actor for o in owners}
         targets: list[URIRef] = []
