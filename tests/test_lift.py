@@ -1736,3 +1736,25 @@ def test_who_acts_in_what_was_said(lexicon, tmp_path, text, expected):
     rows_ = table_of(f" date 2011-11-14 {text}", lexicon, tmp_path)
     acts = [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["cameo"][:2] == "16"]
     assert acts == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia recalled its ambassador and put its troops in Georgia on high alert.", ("Q159", "Q230")),
+    ("Venezuela deployed troops to the border with Colombia.", ("Q717", "Q739")),
+    ("China held large-scale military drills around Taiwan on Thursday.", ("Q148", "Q865")),
+    ("Armed police surrounded the Libyan embassy in London.", ("Q145", "Q1016")),
+    ("Turkije stuurde troepen naar de grens met Syrië.", ("Q43", "Q858")),
+    ("De politie omsingelde de Iraanse ambassade in Parijs.", ("Q142", "Q794")),
+])
+def test_shows_of_force(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2006-10-03 {text}", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "MilitaryPosture"] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesia suspended joint military exercises with Australia.",
+    "Crowds besieged American diplomatic missions in Beijing.",
+])
+def test_no_show_of_force(lexicon, tmp_path, text):
+    rows_ = table_of(f" date 2006-10-03 {text}", lexicon, tmp_path)
+    assert not [r for r in rows_ if r["event_class"] == "MilitaryPosture"]

@@ -45,6 +45,7 @@ EXPECTED_CODES = {
     "AmbassadorSummons": ("114", "-2.0", "ACCUSE", "allege"),
     "PropertySeizure": ("171", "-9.2", "COERCE", "seize"),
     "Arrest": ("173", "-5.0", "COERCE", "arrest"),
+    "MilitaryPosture": ("150", "-7.2", "MOBILIZE", None),
     "SpeechAct": ("010", "0.0", None, None),
     "Accusation": ("112", "-2.0", "ACCUSE", "disapprove"),
     "Denial": ("016", "-2.0", None, None),
@@ -68,12 +69,15 @@ CODEBOOK = {
     "173": "-5.0",
     # … and 100, "Demand, not specified below", -5.0 there; PLOVER's DEMAND
     "100": "-5.0",
+    # … and 150, "Demonstrate military or police power, not specified below", -7.2 there (as are 151–154, alerts
+    # and mobilisation); PLOVER's CAMEO2PLOVER maps the 15x codes to MOBILIZE
+    "150": "-7.2",
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
-    "AmbassadorSummons", "PropertySeizure", "Arrest", "Referendum", "Accusation", "Denial", "Assessment",
-    "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim",
+    "AmbassadorSummons", "PropertySeizure", "Arrest", "MilitaryPosture", "Referendum", "Accusation", "Denial",
+    "Assessment", "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim",
 }
 # Every term docs/model.md names (it must be declared in the ontology).
 MODEL_CLASSES = LEAF_CLASSES | {
