@@ -1745,6 +1745,8 @@ def test_who_acts_in_what_was_said(lexicon, tmp_path, text, expected):
     ("Armed police surrounded the Libyan embassy in London.", ("Q145", "Q1016")),
     ("Turkije stuurde troepen naar de grens met Syrië.", ("Q43", "Q858")),
     ("De politie omsingelde de Iraanse ambassade in Parijs.", ("Q142", "Q794")),
+    ("Iraanse veiligheidstroepen hebben de Franse ambassade in Teheran vrijdag afgegrendeld.", ("Q794", "Q142")),
+    ("Libyan troops ringed the British embassy in Tripoli.", ("Q1016", "Q145")),
 ])
 def test_shows_of_force(lexicon, tmp_path, text, expected):
     rows_ = table_of(f" date 2006-10-03 {text}", lexicon, tmp_path)
@@ -1758,3 +1760,9 @@ def test_shows_of_force(lexicon, tmp_path, text, expected):
 def test_no_show_of_force(lexicon, tmp_path, text):
     rows_ = table_of(f" date 2006-10-03 {text}", lexicon, tmp_path)
     assert not [r for r in rows_ if r["event_class"] == "MilitaryPosture"]
+
+
+def test_a_break_threatened_is_no_break(lexicon, tmp_path):
+    rows_ = table_of(" date 1987-07-18 Teheran had gedreigd de betrekkingen binnen 72 uur te verbreken als Parijs de "
+                     "afzetting niet ophief.", lexicon, tmp_path)
+    assert [r["event_class"] for r in rows_] == ["Threat"]
