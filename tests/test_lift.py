@@ -1766,3 +1766,21 @@ def test_a_break_threatened_is_no_break(lexicon, tmp_path):
     rows_ = table_of(" date 1987-07-18 Teheran had gedreigd de betrekkingen binnen 72 uur te verbreken als Parijs de "
                      "afzetting niet ophief.", lexicon, tmp_path)
     assert [r["event_class"] for r in rows_] == ["Threat"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing suspended package tours to the Philippines on Thursday.", ("Q148", "Q928")),
+    ("China banned group tours to South Korea.", ("Q148", "Q884")),
+    ("On May 2 China ordered tighter checks on Philippine fruit.", ("Q148", "Q928")),
+])
+def test_tourism_and_produce_halted_are_sanctions(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2012-05-11 {text}", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Sanction"] == [expected]
+
+
+def test_retaliation_denied_makes_no_retaliator(lexicon, tmp_path):
+    rows_ = table_of(" date 2012-05-11 The Philippines summoned China's ambassador on April 11. China suspended "
+                     "package tours to the Philippines on May 10. Beijing denies that it is retaliating.", lexicon,
+                     tmp_path)
+    (ban,) = [r for r in rows_ if r["event_class"] == "Sanction"]
+    assert ban["responds_to"] == ""

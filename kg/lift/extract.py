@@ -1785,6 +1785,8 @@ class Extractor:
                 continue
             if i > 0 and toks[i - 1].lower in neg:
                 continue
+            if any(token_is(t, self.ws.DenialWords) for t in toks[:i]):
+                continue  # "Beijing denies that it is retaliating": no retaliation, by its word
             adj = [m for m in info.mentions if m.role == "attributive" and 0 < i - m.end + 1 <= 2]
             subj = [m for m in info.mentions if m.actor is not None and m.role in ("np", "agentive", "possessor")
                     and m.start < i]
