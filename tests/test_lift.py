@@ -1784,3 +1784,11 @@ def test_retaliation_denied_makes_no_retaliator(lexicon, tmp_path):
                      tmp_path)
     (ban,) = [r for r in rows_ if r["event_class"] == "Sanction"]
     assert ban["responds_to"] == ""
+
+
+def test_words_said_the_next_day_count_from_the_day_told_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2013-03-19 But on March 11 Rome told New Delhi in a diplomatic note that the marines would "
+                     "stay in Italy. Prime Minister Manmohan Singh told parliament the next day that Italy's decision "
+                     "was unacceptable.", lexicon, tmp_path)
+    (said,) = [r for r in rows_ if r["actor_qid"] == "Q668"]
+    assert said["date"] == "2013-03-12"

@@ -1653,7 +1653,24 @@ class Extractor:
             dated = [e for e in acts if e.date is not None and e.date_source == "clause"]
             if dated:
                 event.date, event.date_source = dated[0].date, "clause"
+        elif not acts and not self.later_words.isdisjoint(s.where.keys()):
+            self._date_said_later(info, event, match)
         return event
+
+    def _date_said_later(self, info: SentenceInfo, event: Event, match: Match) -> None:
+        """'Foreign Secretary Mathai summoned Mancini the next day … and Singh told parliament …': words said a day
+        or hours after the day the text told last, counted from it (the sentence before, or the last dated event)."""
+        later = later_offset(info.sentence.tokens, range(len(info.sentence.tokens)), self.lex, self.lang)
+        if later is None:
+            return
+        base = self._scene_before(info) or next(
+            (e.date for e in reversed(self.events) if e.sentence is not info.sentence and e.date is not None
+             and e.date_source in ("clause", "sentence")), None)
+        if base is not None and base.precision == "day":
+            try:
+                event.date, event.date_source = base.shift_days(later), "relative"
+            except ValueError:
+                pass  # off the calendar
 
     def _owned_by(self, info: SentenceInfo, m: Mention) -> bool:
         """Whether a mention after "of"/"van" names whose staff, envoy or mission it is ("officials of the U.N.")."""
