@@ -1792,3 +1792,23 @@ def test_words_said_the_next_day_count_from_the_day_told_before(lexicon, tmp_pat
                      "was unacceptable.", lexicon, tmp_path)
     (said,) = [r for r in rows_ if r["actor_qid"] == "Q668"]
     assert said["date"] == "2013-03-12"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De Europese Commissie stelde dinsdag een vergadering van de gemengde commissie van de EU en Argentinië uit.",
+     ("Q458", "Q414")),
+    ("Dinsdag zegde het Thaise kabinet een memorandum uit 2001 met Cambodja op.", ("Q869", "Q424")),
+])
+def test_meetings_put_off_and_memoranda_revoked(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2012-04-21 {text}", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "CooperationSuspension"] == [
+        expected]
+
+
+def test_a_retaliation_inferred_does_not_block_a_tit_for_tat(lexicon, tmp_path):
+    rows_ = table_of(" date 2009-11-13 Bangkok riep donderdag 5 november zijn ambassadeur in Phnom Penh terug, \"als "
+                     "eerste diplomatieke vergeldingsmaatregel\". Uren later haalde Phnom Penh zijn eigen ambassadeur "
+                     "uit Bangkok weg. Dinsdag zegde het Thaise kabinet bovendien een memorandum met Cambodja op.",
+                     lexicon, tmp_path)
+    recalls = {r["actor_qid"]: r for r in rows_ if r["event_class"] == "RelationsDowngrade"}
+    assert recalls["Q424"]["responds_to"] == recalls["Q869"]["event_id"]

@@ -53,8 +53,8 @@ def resolve(ex: Extractor) -> list[Event]:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     _resolve_dates(ex, events)
     _resolve_pending(ex, events)
-    _retaliations(ex, events)
-    _mirrors(ex, events)
+    inferred = _retaliations(ex, events)
+    _mirrors(ex, events, inferred)
     events = [e for e in events if e.actor is not None and e.date is not None]
     kept = {id(e) for e in events}  # `c in events` compares field by field until it meets c itself: ask ids first
     for e in events:
@@ -735,8 +735,11 @@ def _day_said(ex: Extractor, e: Event, events: list[Event]) -> PartialDate | Non
     return days.pop() if len(days) == 1 else None
 
 
-def _retaliations(ex: Extractor, events: list[Event]) -> None:
-    """An article that calls R's measures retaliation: R's unlinked acts answer the acts against R."""
+def _retaliations(ex: Extractor, events: list[Event]) -> set[tuple[int, int]]:
+    """An article that calls R's measures retaliation: R's unlinked acts answer the acts against R.
+
+    Returns the (effect, cause) ids of the links it inferred."""
+    inferred: set[tuple[int, int]] = set()
     for r in sorted(ex.retaliators):
         mine = [e for e in events if e.kind == "act" and e.actor == r and not e.links and e.targets
                 and not e.answers_words]
@@ -765,20 +768,24 @@ def _retaliations(ex: Extractor, events: list[Event]) -> None:
             for c in causes:
                 if latest is None or c.date is None or c.date.end >= latest:
                     e.links.append((c, RKG.retaliatesFor, e.sentence))
+                    inferred.add((id(e), id(c)))
+    return inferred
 
 
-def _mirrors(ex: Extractor, events: list[Event]) -> None:
+def _mirrors(ex: Extractor, events: list[Event], inferred: set[tuple[int, int]]) -> None:
     """Tit for tat: an act that turns an earlier act of the same kind back on its actor answers it.
 
     "Canada expelled six Indian diplomats … Hours later New Delhi announced that it was expelling six
     Canadian diplomats": when B does to A what A did to B, no later than A (on the same day: told
     after it) and within MIRROR_WINDOW, and the text links B's act to nothing, B's act answers A's.
     The inference only fills a silence: where the text already says that one of the two answers the
-    other with an act of this kind (A's act answers something B did), nothing is inferred between them."""
+    other with an act of this kind (A's act answers something B did), nothing is inferred between them; a link
+    inferred from the article calling A's measures retaliation (inferred) settles nothing."""
     acts = [e for e in events if e.kind == "act" and e.actor is not None and e.date is not None and e.targets]
     # (who answers, whom, the kind of act on either side): a link the text gives between two of their acts of
     # one kind settles that kind, not a spiral of others ("the exit bans … On Saturday Malaysia declared …")
-    answered = {(e.actor, c.actor, cls) for e in acts for c, _, _ in e.links for cls in (e.cls, c.cls)}
+    answered = {(e.actor, c.actor, cls) for e in acts for c, _, _ in e.links for cls in (e.cls, c.cls)
+                if (id(e), id(c)) not in inferred}
     for e in acts:
         if e.links or e.answers_words or e.clause in ex.infos[e.sentence.index].cue_clauses:
             continue  # (what is told as a cause, "nadat Den Haag had besloten …", answers nothing here)
