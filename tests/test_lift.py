@@ -688,7 +688,8 @@ def test_a_measure_that_could_not_be_applied_and_a_halted_pipeline(lexicon, tmp_
     got = table_of(" date 2023-06-09 Sudan declared the U.N. envoy persona non grata. Guterres said he was shocked by "
                    "the decision and that the doctrine of persona non grata could not be applied to U.N. personnel.",
                    lexicon, tmp_path)
-    assert sorted((r["event_class"], r["actor_qid"]) for r in got) == [("Expulsion", "Q1049"), ("Statement", "Q1065")]
+    # (being "shocked" by a decision criticises it: CAMEO 11, which t98's gold accepts beside 01 and 12)
+    assert sorted((r["event_class"], r["actor_qid"]) for r in got) == [("Criticism", "Q1065"), ("Expulsion", "Q1049")]
     got = table_of(" date 2022-02-23 Duitsland heeft de certificering van de gaspijpleiding Nord Stream 2 opgeschort, "
                    "nadat Rusland de separatistische gebieden had erkend.", lexicon, tmp_path)
     assert _acts(got, "CooperationSuspension") == [("Q183", "Q159")]
