@@ -1813,3 +1813,13 @@ def test_a_retaliation_inferred_does_not_block_a_tit_for_tat(lexicon, tmp_path):
                      lexicon, tmp_path)
     recalls = {r["actor_qid"]: r for r in rows_ if r["event_class"] == "RelationsDowngrade"}
     assert recalls["Q424"]["responds_to"] == recalls["Q869"]["event_id"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thailand downgraded ties with Cambodia on Thursday. Cambodia apologised on Thursday.", ("Q424", "Q869")),
+    ("Libanon zette de Syrische ambassadeur uit. Syrië heeft maandag excuses aangeboden aan Libanon.",
+     ("Q858", "Q822")),
+])
+def test_an_apology_is_said(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2003-01-31 {text}", lexicon, tmp_path)
+    assert expected in [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Statement"]
