@@ -1823,3 +1823,10 @@ def test_a_retaliation_inferred_does_not_block_a_tit_for_tat(lexicon, tmp_path):
 def test_an_apology_is_said(lexicon, tmp_path, text, expected):
     rows_ = table_of(f" date 2003-01-31 {text}", lexicon, tmp_path)
     assert expected in [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Statement"]
+
+
+def test_leave_cancelled_for_border_troops_and_a_last_warning(lexicon, tmp_path):
+    rows_ = table_of(" date 1998-10-07 Turkije heeft dinsdag alle verloven ingetrokken voor de troepen die de grens "
+                     "met Syrië bewaken. \"Wij waarschuwen Syrië voor de laatste keer,\" zei de Turkse premier.",
+                     lexicon, tmp_path)
+    assert ("MilitaryPosture", "Q43", "Q858") in _who(rows_) and ("Threat", "Q43", "Q858") in _who(rows_)

@@ -1779,7 +1779,10 @@ class Extractor:
             return DENIAL
         if not words.isdisjoint(self.ws.AccusationWords):
             return ACCUSATION
-        if any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions) and (
+        # (or a warning quoted: '"Wij waarschuwen Syrië voor de laatste keer," zei premier Yilmaz')
+        warns = any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions) or any(
+            token_is(t, self.ws.WarnVerbs) for t in said)
+        if warns and (
                 not words.isdisjoint(self.ws.ThreatWords) or (
                     not words.isdisjoint(self.ws.Hypotheticals) and not words.isdisjoint(self.measure_words()))):
             # "warned of the consequences", "waarschuwde begin mei voor de gevolgen"; "warned that Kyiv could stop
