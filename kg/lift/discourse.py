@@ -254,9 +254,9 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end:
     """'De maatregelen zijn een antwoord op …', 'Ankara reageert daarmee op …': the measures named in the
     sentences before (reported: the sentence reports them, "Zelensky maakte dat bekend, nadat …")."""
     toks = info.sentence.tokens
-    anaphors = ex.ws.MeasureAnaphors | ex.ws.RetaliationNouns
+    anaphors = ex.ws.union("MeasureAnaphors", "RetaliationNouns")
     head = toks[:cue_start]
-    pronouns = ex.ws.SubjectPronouns | ex.ws.Demonstratives
+    pronouns = ex.ws.union("SubjectPronouns", "Demonstratives")
     back = ex.ws.BackReferences
     if not reported and not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns) \
             and not any(t.lower in back for t in toks[:cue_end]):
@@ -463,7 +463,7 @@ def _report_dates(ex: Extractor) -> None:
     """'Dat heeft het ministerie zaterdag bekendgemaakt': the date of the measures just told."""
     _scene_dates(ex)
     report = ex.ws.ReportVerbs
-    anaphora = ex.ws.SubjectPronouns | ex.ws.Demonstratives
+    anaphora = ex.ws.union("SubjectPronouns", "Demonstratives")
     for idx, info in enumerate(ex.infos):
         toks = info.sentence.tokens
         if not toks or not info.dates:
