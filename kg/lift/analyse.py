@@ -164,6 +164,8 @@ def match_pattern(sentence: Sentence, pattern: Pattern, lo: int = 0, hi: int | N
             return []
     if len(starts) > 1:
         starts = sorted(set(starts))
+    if len(elements) == 1:  # one word (most triggers and cues): each place it occurs is a match of its own
+        return [Match(i, i + 1, (i,)) for i in starts if lo <= i < hi]
     found: list[Match] = []
     after = lo
     gapped = GAP in elements

@@ -1785,6 +1785,8 @@ def _comma_between(sentence: Sentence, mention: Mention, match: Match) -> bool:
 
 
 def _non_overlapping(matches: list[tuple[Cue, Match]]) -> list[tuple[Cue, Match]]:
+    if len(matches) < 2:
+        return list(matches)  # most sentences: nothing can overlap
     out: list[tuple[Cue, Match]] = []
     used: set[int] = set()
     for cue, m in sorted(matches, key=lambda cm: (-(cm[1].end - cm[1].start), cm[1].start)):
