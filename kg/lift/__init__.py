@@ -13,13 +13,15 @@ from kg.lift.lexicon import Lexicon, load_lexicon
 from kg.lift.text import split
 from kg.namespaces import LEX
 
+FUNCTION_WORDS_NL, FUNCTION_WORDS_EN, ABBREVIATIONS = LEX.FunctionWordsNl, LEX.FunctionWordsEn, LEX.Abbreviations
+
 
 def detect_language(text: str, lex: Lexicon) -> str:
     """'nl' or 'en', by counting function words from the lexicon; on a tie (a short text), by the names of
     months and weekdays only one of the two languages has ("maandag", "Thursday")."""
     words = text.lower().split(None, 400)[:400]  # the 401st item would be the unsplit rest
-    nl = lex.singles(LEX.FunctionWordsNl, "nl")
-    en = lex.singles(LEX.FunctionWordsEn, "en")
+    nl = lex.singles(FUNCTION_WORDS_NL, "nl")
+    en = lex.singles(FUNCTION_WORDS_EN, "en")
     score = sum(map(nl.__contains__, words)) - sum(map(en.__contains__, words))
     if score == 0:
         own = {lang: {w for (lg, w) in [*lex.months, *lex.weekdays] if lg == lang} for lang in ("nl", "en")}
@@ -32,7 +34,7 @@ def detect_language(text: str, lex: Lexicon) -> str:
 def lift_events(article: Article, lex: Lexicon) -> list[Event]:
     """The article's events. The cyclic garbage collector waits until the article is done (see paused_gc)."""
     with paused_gc():
-        abbreviations = lex.singles(LEX.Abbreviations, article.language)
+        abbreviations = lex.singles(ABBREVIATIONS, article.language)
         sentences = split(article.text, article.body_start, abbreviations, lemmas_for(article.language))
         ex = Extractor(article, lex)
         ex.run(sentences)

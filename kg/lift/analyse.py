@@ -119,13 +119,14 @@ def word_forms(lex: Lexicon, word_sets: tuple[URIRef, ...], language: str) -> Wo
     """The words of the sets, with what is put before them: "EU-sancties" and, in Dutch, which writes its
     compounds as one word, a compound on a long word of a set ("vriendschapsverdrag", "onderminister",
     "ambassademedewerkers"). Short words are left out of that ("commissie" is no "missie")."""
-    def build() -> WordClass:
-        singles = set().union(*(lex.singles(ws, language) for ws in word_sets))
-        heads = tuple(sorted(w for w in singles if len(w) >= COMPOUND_HEAD_MIN)) if language == "nl" else ()
-        return WordClass(lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)
-                         or (bool(heads) and w.endswith(heads)))
+    return lex.memo(("word-forms", word_sets, language), _build_word_forms, lex, word_sets, language)
 
-    return lex.memo(("word-forms", word_sets, language), build)
+
+def _build_word_forms(lex: Lexicon, word_sets: tuple[URIRef, ...], language: str) -> WordClass:
+    singles = set().union(*(lex.singles(ws, language) for ws in word_sets))
+    heads = tuple(sorted(w for w in singles if len(w) >= COMPOUND_HEAD_MIN)) if language == "nl" else ()
+    return WordClass(lambda w: w in singles or ("-" in w and w.split("-")[0] in singles)
+                     or (bool(heads) and w.endswith(heads)))
 
 
 def token_is(tok: Token, words: frozenset[str] | set[str]) -> bool:
@@ -163,6 +164,8 @@ def match_pattern(sentence: Sentence, pattern: Pattern, lo: int = 0, hi: int | N
             return []
     if len(starts) > 1:
         starts = sorted(set(starts))
+    if len(elements) == 1:  # one word (most triggers and cues): each place it occurs is a match of its own
+        return [Match(i, i + 1, (i,)) for i in starts if lo <= i < hi]
     found: list[Match] = []
     after = lo
     gapped = GAP in elements
@@ -333,17 +336,16 @@ class _NameIndex:
 
 
 def _name_index(lex: Lexicon) -> _NameIndex:
-    return lex.memo("name-index", lambda: _NameIndex(lex))
+    return lex.memo("name-index", _NameIndex, lex)
 
 
 def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon, language: str) -> None:
     """Give each mention its grammatical role from the words around it."""
+    if not mentions:
+        return  # most sentences name no one
     tokens = sentence.tokens
-    (nouns, gov, agent_markers, target_markers, place_markers, determiners, possessive, clitics,
-     stops, coordinators) = _role_words(lex, language)
-    noun_forms = word_forms(lex, OWNED_NOUN_SETS, language)  # "de Russische ambassademedewerkers"
-    gov_forms = word_forms(lex, GOVERNMENT_SETS, language)  # "de Italiaanse vicepremier"
-    place_particles = lex.sets(language).PlaceParticles
+    (nouns, agent_markers, target_markers, place_markers, determiners, possessive, clitics,
+     stops, coordinators, noun_forms, gov_forms, place_particles) = _role_words(lex, language)
     for m in mentions:
         before = m.start - 1
         while before >= 0 and tokens[before].lower in determiners:
@@ -411,15 +413,19 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             m.role = "np"
 
 
-def _role_words(lex: Lexicon, language: str) -> tuple[set[str], ...]:
-    """The word sets classify_mentions reads, fetched once per language."""
-    def build() -> tuple[set[str], ...]:
-        sets = lex.sets(language)
-        return (set().union(*(lex.singles(ws, language) for ws in OWNED_NOUN_SETS)), sets.GovernmentNouns,
-                sets.AgentMarkers, sets.TargetMarkers, sets.PlaceMarkers, sets.Determiners, sets.PossessiveMarkers,
-                sets.PossessiveClitics, sets.Coordinators | sets.RelativePronouns, sets.Coordinators)
+def _role_words(lex: Lexicon, language: str) -> tuple:
+    """The word sets and word classes classify_mentions reads, fetched once per language."""
+    return lex.memo(("role-words", language), _build_role_words, lex, language)
 
-    return lex.memo(("role-words", language), build)
+
+def _build_role_words(lex: Lexicon, language: str) -> tuple:
+    sets = lex.sets(language)
+    return (set().union(*(lex.singles(ws, language) for ws in OWNED_NOUN_SETS)),
+            sets.AgentMarkers, sets.TargetMarkers, sets.PlaceMarkers, sets.Determiners, sets.PossessiveMarkers,
+            sets.PossessiveClitics, sets.Coordinators | sets.RelativePronouns, sets.Coordinators,
+            word_forms(lex, OWNED_NOUN_SETS, language),  # "de Russische ambassademedewerkers"
+            word_forms(lex, GOVERNMENT_SETS, language),  # "de Italiaanse vicepremier"
+            sets.PlaceParticles)
 
 
 @dataclass
@@ -651,7 +657,7 @@ class DateTables:
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:
-    return lex.memo(("date-tables", language), lambda: DateTables(lex, language))
+    return lex.memo(("date-tables", language), DateTables, lex, language)
 
 
 def _match_from(sentence, pattern, i):

@@ -38,7 +38,7 @@ def article_id(path: Path) -> str:
 
 def read_article(path: Path, language: str | None = None, detect=None) -> Article:
     """Read and check an article file; bad files raise InputError naming the file and the problem."""
-    path = Path(path)
+    path = path if isinstance(path, Path) else Path(path)
     try:
         info = os.stat(path)
         size = info.st_size if stat.S_ISREG(info.st_mode) else 0

@@ -26,6 +26,10 @@ MIRROR_WINDOW = dt.timedelta(days=60)
 APPROXIMATE_SPAN = 28
 TERRITORIAL = frozenset({RKG.Annexation, RKG.Referendum})  # acts on a territory or its people, aimed at no party
 CHARGES = frozenset({RKG.Accusation, RKG.Criticism})  # what a denial answers
+# looked up once: a namespace attribute is a Python call (_compatible runs for every pair of acts)
+DENIAL, RETALIATES_FOR, RESPONDS_TO = RKG.Denial, RKG.retaliatesFor, RKG.respondsTo
+OFFICE_CLOSURE, ACCESS_RESTRICTION, COOPERATION_SUSPENSION = (RKG.OfficeClosure, RKG.AccessRestriction,
+                                                              RKG.CooperationSuspension)
 HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a title
 # A headline tells the news: an undated act in it is not one the body dates to before this many days
 # before publication ("U.S. orders Syria to suspend embassy operations" is not "suspended … in February 2012")
@@ -194,7 +198,7 @@ def _fill_roles(ex: Extractor) -> None:
                 e.targets = list(alongside) if alongside else [
                     t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
                 e.guessed_targets = not alongside
-            if e.kind == "speech" and e.cls == RKG.Denial and e.actor is not None:
+            if e.kind == "speech" and e.cls == DENIAL and e.actor is not None:
                 _aim_denial(ex, e)
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
@@ -254,9 +258,9 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end:
     """'De maatregelen zijn een antwoord op …', 'Ankara reageert daarmee op …': the measures named in the
     sentences before (reported: the sentence reports them, "Zelensky maakte dat bekend, nadat …")."""
     toks = info.sentence.tokens
-    anaphors = ex.ws.MeasureAnaphors | ex.ws.RetaliationNouns
+    anaphors = ex.ws.union("MeasureAnaphors", "RetaliationNouns")
     head = toks[:cue_start]
-    pronouns = ex.ws.SubjectPronouns | ex.ws.Demonstratives
+    pronouns = ex.ws.union("SubjectPronouns", "Demonstratives")
     back = ex.ws.BackReferences
     if not reported and not any(token_is(t, anaphors) for t in head) and not (head and head[0].lower in pronouns) \
             and not any(t.lower in back for t in toks[:cue_end]):
@@ -292,7 +296,7 @@ def _link_back(ex: Extractor, info: SentenceInfo, idx: int) -> None:
                    and (effect.actor in e.targets or e.actor in effect.targets)]
         if earlier:
             cause = earlier[-1]
-            relation = RKG.retaliatesFor if _reverses(effect, cause) else RKG.respondsTo
+            relation = RETALIATES_FOR if _reverses(effect, cause) else RESPONDS_TO
             effect.links.append((cause, relation, info.sentence))
 
 
@@ -334,7 +338,7 @@ def _link(ex: Extractor) -> None:
                         effect.answers_words = True
                     continue
                 if not cue.requires_cause:
-                    ex.pending.extend((effect, _cause_actor(ex, info, m.end), cue.relation or RKG.respondsTo,
+                    ex.pending.extend((effect, _cause_actor(ex, info, m.end), cue.relation or RESPONDS_TO,
                                        info.sentence) for effect in effects)
                 continue
             cause = after[0]
@@ -349,9 +353,9 @@ def _link(ex: Extractor) -> None:
                 if effect.date is None and effect.offset_from is None and cause.date is not None \
                         and cause.date_source == "clause" and cue.requires_cause and effect.sentence is info.sentence:
                     effect.date, effect.date_source = cause.date, "after-cause"
-                relation = cue.relation or RKG.respondsTo
-                if relation == RKG.retaliatesFor and not _reverses(effect, cause):
-                    relation = RKG.respondsTo
+                relation = cue.relation or RESPONDS_TO
+                if relation == RETALIATES_FOR and not _reverses(effect, cause):
+                    relation = RESPONDS_TO
                 effect.links.append((cause, relation, info.sentence))
 
 
@@ -411,7 +415,7 @@ def _resolve_pending(ex: Extractor, events: list[Event]) -> None:
                 continue
             if c.date is not None and effect.date is not None and c.date.start > effect.date.end:
                 continue
-            rel = relation if relation != RKG.retaliatesFor or _reverses(effect, c) else RKG.respondsTo
+            rel = relation if relation != RETALIATES_FOR or _reverses(effect, c) else RESPONDS_TO
             if all(existing is not c for existing, _, _ in effect.links):
                 effect.links.append((c, rel, sentence))
 
@@ -463,12 +467,12 @@ def _report_dates(ex: Extractor) -> None:
     """'Dat heeft het ministerie zaterdag bekendgemaakt': the date of the measures just told."""
     _scene_dates(ex)
     report = ex.ws.ReportVerbs
-    anaphora = ex.ws.SubjectPronouns | ex.ws.Demonstratives
+    anaphora = ex.ws.union("SubjectPronouns", "Demonstratives")
     for idx, info in enumerate(ex.infos):
         toks = info.sentence.tokens
         if not toks or not info.dates:
             continue
-        verb = next((i for i, t in enumerate(toks) if token_is(t, report)), None)
+        verb = _first_of(info.sentence, report)
         if verb is None or any(e.clause == info.clauses[verb] for e in info.events):
             continue  # (what a clause of its own tells, "op de dag dat de EU sancties instelde", is its own)
         # "Dat maakte het ministerie zaterdag bekend", "Albares maakte dat dinsdag bekend"; "Áñez maakte het
@@ -506,6 +510,14 @@ def _report_dates(ex: Extractor) -> None:
                     e.spans.append((info.sentence.start, info.sentence.end))
 
 
+def _first_of(sentence: Sentence, words: set[str]) -> int | None:
+    """The first token whose word form or lemma is one of `words` (found from the sentence's word index, which
+    holds both), if any."""
+    where = sentence.where
+    found = [where[w][0] for w in where.keys() & words]
+    return min(found) if found else None
+
+
 def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
     if a.kind == "speech" and b.kind == "speech" and a.cls == b.cls and (_headline(a) or _headline(b)):
         # a headline retells the lead: "Ethiopia expels seven U.N. officials, accusing them of meddling"
@@ -523,11 +535,11 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
         # (an attack no one is named for only ever counts as one that names its actor: "de ramp in juli 2014",
         # whose victims' nationality says nothing of whom it was aimed at)
         return False
-    if a.cls == RKG.OfficeClosure and a.places and b.places and a.places.isdisjoint(b.places):
+    if a.cls == OFFICE_CLOSURE and a.places and b.places and a.places.isdisjoint(b.places):
         return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices
-    if a.cls == RKG.AccessRestriction and a.barred and b.barred and a.barred != b.barred:
+    if a.cls == ACCESS_RESTRICTION and a.barred and b.barred and a.barred != b.barred:
         return False  # "halts charter flights" and "the suspension of visa-free travel": two bars
-    if a.cls == RKG.CooperationSuspension and any(
+    if a.cls == COOPERATION_SUSPENSION and any(
             x.barred and y.barred and x.barred != y.barred and x.sentence is y.sentence
             for x in (a, *a.merged) for y in (b, *b.merged)):
         # "de samenwerking wordt bevroren, de onderhandelingen opgeschort": told apart in one sentence, two
@@ -767,7 +779,7 @@ def _retaliations(ex: Extractor, events: list[Event]) -> set[tuple[int, int]]:
             latest = max((c.date.start for c in causes if c.date is not None), default=None)
             for c in causes:
                 if latest is None or c.date is None or c.date.end >= latest:
-                    e.links.append((c, RKG.retaliatesFor, e.sentence))
+                    e.links.append((c, RETALIATES_FOR, e.sentence))
                     inferred.add((id(e), id(c)))
     return inferred
 
@@ -800,4 +812,4 @@ def _mirrors(ex: Extractor, events: list[Event], inferred: set[tuple[int, int]])
                 continue  # not before e: later, or the same days and told after it
             if e.date.start - c.date.end > MIRROR_WINDOW:
                 continue
-            e.links.append((c, RKG.retaliatesFor, e.sentence))
+            e.links.append((c, RETALIATES_FOR, e.sentence))

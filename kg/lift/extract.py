@@ -288,7 +288,7 @@ class Extractor:
                 relative_offset(toks, cue_start, self.lex, self.lang) is None:
             return None  # only a time span or a word such as "kort" may stand before it ("Een dag na …")
         verb_second = self.lang == "nl" and toks[cue_start].lower not in self.ws.Subordinators
-        noun_markers = self.ws.Determiners | self.ws.Demonstratives | self.ws.PossessivePronouns
+        noun_markers = self.ws.union("Determiners", "Demonstratives", "PossessivePronouns")
         mention_ends = {m.end for m in mentions}
         verb_starts = None
         for i in range(cue_end + 1, len(toks)):
@@ -338,7 +338,7 @@ class Extractor:
         if sentence.where.keys().isdisjoint(self.ws.DecisionNouns):
             return False  # most sentences: no decision named at all
         toks = sentence.tokens
-        skip = self.ws.Determiners | self.ws.PossessivePronouns
+        skip = self.ws.union("Determiners", "PossessivePronouns")
         k = match.positions[0] + 1
         while k < len(toks) and toks[k].lower in skip:
             k += 1
@@ -441,11 +441,10 @@ class Extractor:
             return
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
         response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
-        nominal = self.ws.Determiners | self.ws.PossessiveClitics
         # "a suspected spy balloon", "de genoemde diplomaten", "Ottawa's call for": after an article or a
         # possessive the word is a noun or describes one; nobody speaks
         # … and after "to" it is what someone may or may not do ("a law that would make it illegal to accuse")
-        not_said = nominal | self.ws.InfinitiveMarkers
+        not_said = self.ws.union("Determiners", "PossessiveClitics", "InfinitiveMarkers")
         # … and a verb whose next word makes it another verb says nothing ("de top vindt plaats in Parijs")
         other_verb = self.ws.OtherVerbParticles
         speech_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "speech" and not (
@@ -512,6 +511,8 @@ class Extractor:
         mentions = find_mentions(sentence, self.lex)
         if self.local_names:
             mentions = self._local_mentions(sentence, mentions)
+        if not mentions:
+            return mentions  # no one named: nothing to describe, classify, filter or learn
         mentions = self._described_states(sentence, mentions)
         classify_mentions(sentence, mentions, self.lex, self.lang)
         mentions = self._without_dateline(sentence, mentions)
@@ -575,7 +576,7 @@ class Extractor:
                     and toks[m.end + 1].text in DATELINE_DASHES:
                 return [other for other in mentions if other.start > m.end]
         # "MADRID/RABAT - Marokko heeft …": a dateline of places in capitals, without an agency
-        dash = next((i for i, t in enumerate(toks[:DATELINE_REACH]) if t.text in DATELINE_DASHES), None)
+        dash = _first_dash(toks)
         if dash and toks[0].text.isupper() and len(toks[0].text) > 2 and all(
                 t.text.isupper() or not t.text.isalpha() for t in toks[:dash]):
             return [m for m in mentions if m.start > dash]
@@ -937,7 +938,7 @@ class Extractor:
                       and not any(m.end <= c for c in cues)]
             soil = list(dict.fromkeys(p for p in placed if p is not None and p != event.actor))
             mission = [m.actor for m in owners if m.actor != event.actor and m.end < len(s.tokens)
-                       and token_is(s.tokens[m.end], self.ws.MissionNouns | self.ws.OfficeNouns)]
+                       and token_is(s.tokens[m.end], self.ws.union("MissionNouns", "OfficeNouns"))]
             if mission and event.cls == ATTACK:
                 soil = mission[:1]  # "NATO's bombing of the Chinese embassy in Belgrade": the embassy's state
             if not soil and any(token_is(t, self.ws.ThereWords) for t in s.tokens[match.end:match.end + 4]):
@@ -1151,7 +1152,7 @@ class Extractor:
     def _joined(self, info: SentenceInfo, a: Mention, b: Mention) -> bool:
         """Whether only commas, 'and'/'en' and articles stand between two mentions ('Latvia, Estonia and')."""
         between = info.sentence.tokens[a.end:b.start]
-        joiners = self.ws.Coordinators | self.ws.Determiners
+        joiners = self.ws.union("Coordinators", "Determiners")
         return bool(between) and all(t.text == "," or t.lower in joiners for t in between)
 
     def _coordinated(self, info: SentenceInfo, first: Mention) -> list[Mention]:
@@ -1295,13 +1296,13 @@ class Extractor:
         if match.end - match.start != 1 or match.start == 0:
             return False
         tok = toks[match.start]
-        if toks[match.start - 1].lower not in self.ws.Determiners | self.ws.Prepositions or (
+        if toks[match.start - 1].lower not in self.ws.union("Determiners", "Prepositions") or (
                 tok.lower == tok.lemma and not tok.lower.endswith("ed")):  # (a lemma the lemmatiser lacks)
             return False
         if not (tok.lower.endswith(("ed", "en", "d", "t"))):
             return False
         nxt = match.end
-        staff = self.ws.StaffNouns | self.ws.DetaineeNouns
+        staff = self.ws.union("StaffNouns", "DetaineeNouns")
         described = any(m.start == nxt and (m.role in ("owner", "attributive") or m.name.kind == "adjective")
                         for m in info.mentions)
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
@@ -1322,7 +1323,7 @@ class Extractor:
         toks = info.sentence.tokens
         if match.end - match.start != 1 or match.start == 0:
             return False
-        if not token_is(toks[match.start - 1], self.ws.Determiners | self.ws.Demonstratives):
+        if not token_is(toks[match.start - 1], self.ws.union("Determiners", "Demonstratives")):
             return False
         # right after the verb ("called the expulsion unjustified"), or after the "that" it opens ("zei vorige
         # week dat het wegsturen van de ambassadeur …"), or as the object of a verb at the end of its clause
@@ -1344,7 +1345,7 @@ class Extractor:
             return False
         # no state of its own after it ("noemt de maatregel een antwoord op de uitzetting van veertig diplomaten
         # door Berlijn" tells one); whom it sent away may follow ("het terugroepen van de ambassadeurs")
-        if match.end < len(toks) and token_is(toks[match.end], self.ws.PossessiveMarkers | self.ws.AgentMarkers):
+        if match.end < len(toks) and token_is(toks[match.end], self.ws.union("PossessiveMarkers", "AgentMarkers")):
             # (up to the end of its clause, a quote or the next saying: "the expulsion of High Commissioner X
             # 'totally unacceptable' and said he had asked officials to review Britain's relationship with …")
             stop = next((i for i in range(match.end, len(toks)) if toks[i].text in CLAUSE_ENDS or toks[i].text in
@@ -1478,6 +1479,8 @@ class Extractor:
         # a second verb that says more than "said" does ("… said it would withdraw its envoy, and
         # dismissed the allegations")
         # (an annexation or attack no one is named for is not what the speaker did: "… was illegaal, zei Nederland")
+        if not info.speech_cues:
+            return None
         # (nor is a cause told in a clause of its own: "kondigde maatregelen aan na de arrestatie van …")
         acts = [e for e in info.events if e.kind == "act" and not e.reference
                 and not (e.explicit_actor and e.actor is None)
@@ -1554,7 +1557,7 @@ class Extractor:
             comma = next((k for k in range(match.start - 1, max(-1, match.start - 7), -1)
                           if s.tokens[k].text == ","), None)
             if comma is not None and comma < match.start - 1 and not token_is(
-                    s.tokens[comma + 1], self.ws.RelativePronouns | self.ws.Subordinators | self.ws.Coordinators):
+                    s.tokens[comma + 1], self.ws.union("RelativePronouns", "Subordinators", "Coordinators")):
                 # "…, the ministry said": who speaks stands between the comma and the verb, whoever the
                 # words before it name
                 before = [m for m in before if m.start > comma]
@@ -1679,7 +1682,7 @@ class Extractor:
         while k >= 0 and token_is(toks[k], self.ws.Determiners):
             k -= 1
         ws = self.ws
-        return k >= 1 and token_is(toks[k - 1], ws.StaffNouns | ws.EnvoyNouns | ws.MissionNouns)
+        return k >= 1 and token_is(toks[k - 1], ws.union("StaffNouns", "EnvoyNouns", "MissionNouns"))
 
     def _describes_members(self, info: SentenceInfo, m: Mention, actor: URIRef | None) -> bool:
         """'between the two NATO allies', 'EU-lidstaten': an organisation the actor belongs to, naming its
@@ -1793,12 +1796,15 @@ class Extractor:
         return STATEMENT
 
     def _retaliation_nouns(self, info: SentenceInfo) -> None:
+        where = info.sentence.where
+        found = self.is_retaliation.among(where.keys())
+        if not found:
+            return  # most sentences
         words = self.ws.RetaliationNouns
         stems = self._retaliation_stems()
         neg = self.ws.Negations
         toks = info.sentence.tokens
-        where = info.sentence.where
-        hits = sorted({i for w in self.is_retaliation.among(where.keys()) for i in where[w]})
+        hits = sorted({i for w in found for i in where[w]})
         for i in hits:
             tok = toks[i]
             if not (token_is(tok, words) or tok.lower.startswith(stems)):
@@ -1827,12 +1833,22 @@ def _per_co_actor(parts: list[Event]) -> list[Event]:
             for j, actor in enumerate(parts[0].co_actors, start=1) for e in parts] if parts else []
 
 
+def _first_dash(toks: list) -> int | None:
+    """Where the first dash of a dateline stands within its reach, if any."""
+    for i in range(min(DATELINE_REACH, len(toks))):
+        if toks[i].text in DATELINE_DASHES:
+            return i
+    return None
+
+
 def _comma_between(sentence: Sentence, mention: Mention, match: Match) -> bool:
     lo, hi = sorted((mention.start, match.start))
     return any(t.text in ",;:" for t in sentence.tokens[lo:hi])
 
 
 def _non_overlapping(matches: list[tuple[Cue, Match]]) -> list[tuple[Cue, Match]]:
+    if len(matches) < 2:
+        return list(matches)  # most sentences: nothing can overlap
     out: list[tuple[Cue, Match]] = []
     used: set[int] = set()
     for cue, m in sorted(matches, key=lambda cm: (-(cm[1].end - cm[1].start), cm[1].start)):

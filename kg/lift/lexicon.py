@@ -71,6 +71,14 @@ class WordSets:
     def __init__(self, lex: Lexicon, language: str) -> None:
         self._lex = lex
         self._language = language
+        self._unions: dict[tuple[str, ...], set[str]] = {}
+
+    def union(self, *names: str) -> set[str]:
+        """The words of all the named sets, joined once (the lifter asks for some unions in every sentence)."""
+        found = self._unions.get(names)
+        if found is None:
+            found = self._unions[names] = set().union(*(getattr(self, name) for name in names))
+        return found
 
     def __getattr__(self, name: str) -> set[str]:
         if name.startswith("_"):
@@ -101,13 +109,14 @@ class Lexicon:
 
     def sets(self, language: str) -> WordSets:
         """One language's one-word sets by name: `lex.sets("nl").Negations`."""
-        return self.memo(("sets", language), lambda: WordSets(self, language))
+        return self.memo(("sets", language), WordSets, self, language)
 
-    def memo(self, key, build):
-        """A structure derived from the lexicon, built on first use (the lexicon does not change in a run)."""
+    def memo(self, key, build, *args):
+        """A structure derived from the lexicon, built on first use (the lexicon does not change in a run):
+        build(*args). Passing the arguments, rather than a closure over them, makes nothing new on a hit."""
         value = self._memo.get(key)
         if value is None:
-            value = self._memo[key] = build()
+            value = self._memo[key] = build(*args)
         return value
 
     def words(self, word_set: URIRef, language: str) -> set[tuple[str, ...]]:

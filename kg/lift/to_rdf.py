@@ -32,6 +32,12 @@ CONTEXT, IS_STRING, SOURCE_URL, XSD_DATE = NIF.Context, NIF.isString, NIF.source
 EVENT_BASE = str(EVENT)  # EVENT[name] is URIRef(EVENT_BASE + name), made without the namespace's two calls
 
 
+def _built_iri(value: str) -> URIRef:
+    """An IRI put together here from the article IRI (its id is made safe by article_id), numbers and hex digits:
+    none of the characters URIRef checks every new IRI for can be in it, so it is made without the check."""
+    return str.__new__(URIRef, value)
+
+
 def article_iri(article: Article) -> URIRef:
     return ARTICLE[article.id]
 
@@ -50,7 +56,7 @@ def event_iri(article: Article, event: Event) -> URIRef:
     key = f"{article.id}|{event.cls}|{event.kind}|{start}|{end}|{event.start}"
     if event.part:  # the second and later of several acts one trigger tells
         key += f"|{event.part}"
-    return URIRef(f"{EVENT_BASE}{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
+    return _built_iri(f"{EVENT_BASE}{article.id}-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
 
 
 @lru_cache(maxsize=100_000)
@@ -101,7 +107,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     add((a, LANGUAGE, _text(article.language)))
     add((a, FILE_NAME, Literal(article.file_name)))
     _add_date(out, a, article.date, DC_DATE)
-    ctx = URIRef(f"{a}#char=0,{len(article.text)}")  # context_iri, the article IRI made once
+    ctx = _built_iri(f"{a}#char=0,{len(article.text)}")  # context_iri, the article IRI made once
     add((ctx, TYPE, CONTEXT))
     add((ctx, IS_STRING, Literal(article.text)))
     add((ctx, NIF_BEGIN, _offset(0)))
@@ -112,7 +118,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
     def mention(start: int, end: int) -> URIRef:
         m = made.get((start, end))
         if m is None:
-            m = made[(start, end)] = URIRef(f"{a}#char={start},{end}")  # mention_iri, the base made once
+            m = made[(start, end)] = _built_iri(f"{a}#char={start},{end}")  # mention_iri, the base made once
             add((m, TYPE, NIF_STRING))
             add((m, TYPE, NIF_RFC))
             add((m, NIF_CONTEXT, ctx))
@@ -163,7 +169,7 @@ def article_triples(article: Article, events: list[Event], lex: Lexicon) -> list
         for cause, relation, sentence in e.links:
             c = iris[id(cause)]
             add((node, relation, c))
-            link = URIRef(f"{EVENT_BASE}link-{local_name(node)}-{local_name(c)}")
+            link = _built_iri(f"{EVENT_BASE}link-{local_name(node)}-{local_name(c)}")
             if link in links or relation in EVENT_PREDICATES:
                 repeats = True
             links.add(link)
