@@ -1830,3 +1830,11 @@ def test_leave_cancelled_for_border_troops_and_a_last_warning(lexicon, tmp_path)
                      "met Syrië bewaken. \"Wij waarschuwen Syrië voor de laatste keer,\" zei de Turkse premier.",
                      lexicon, tmp_path)
     assert ("MilitaryPosture", "Q43", "Q858") in _who(rows_) and ("Threat", "Q43", "Q858") in _who(rows_)
+
+
+def test_an_act_told_days_after_a_demand_counts_from_it(lexicon, tmp_path):
+    rows_ = table_of(" date 2022-07-21 Fidele Sarassoro said on July 12 that the men were support elements. Abidjan "
+                     "demanded their immediate release.\n\nTwo days after Abidjan's demand, Bamako suspended all "
+                     "rotations of MINUSMA's military and police contingents.", lexicon, tmp_path)
+    (halt,) = [r for r in rows_ if r["event_class"] == "CooperationSuspension"]
+    assert (halt["actor_qid"], halt["target_qids"], halt["date"]) == ("Q912", "Q1065", "2022-07-14")

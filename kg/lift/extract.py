@@ -1452,6 +1452,14 @@ class Extractor:
                     if offset is not None and causes:
                         event.offset_from = (causes[0], offset)
                         return
+                    said = self._said_by_named(info, cue_clause) if offset is not None and not causes else None
+                    if said is not None:
+                        # "Two days after Abidjan's demand, Bamako suspended …": from the day that saying was told
+                        try:
+                            event.date, event.date_source = said.shift_days(offset), "relative"
+                            return
+                        except ValueError:
+                            pass  # off the calendar
             pools.append((free, "sentence"))
             # "Georgia broke off relations after the two fought a brief war in 2008": a cause clause that tells
             # no act of its own still dates what followed it
@@ -1472,6 +1480,25 @@ class Extractor:
                 best = min(past, key=lambda d: abs(d.start - event.start))
                 event.date, event.date_source = best.date, source
                 return
+
+    def _said_by_named(self, info: SentenceInfo, clause: int) -> PartialDate | None:
+        """The day of the latest saying, dated by its own words, of the actor a cue's clause names beside a speech
+        noun ("after Abidjan's demand"); None when the clause names no saying or the text gave no such day."""
+        toks = info.sentence.tokens
+        if not any(token_is(toks[i], self.ws.SpeechNouns) for i, c in enumerate(info.clauses) if c == clause):
+            return None
+        named = {m.actor for m in info.mentions if info.clauses[m.start] == clause and m.actor is not None}
+        said = next((e for e in reversed(self.events) if e.kind == "speech" and e.actor in named
+                     and e.sentence is not info.sentence), None)
+        if said is None:
+            return None
+        # (undated itself, it was said on the one day its paragraph tells: "Sarassoro said on July 12 … Abidjan
+        # demanded their immediate release")
+        days = {said.date} if said.date is not None and said.date_source == "clause" else {
+            d.date for i in self.infos if i.sentence.paragraph == said.sentence.paragraph
+            for d in i.dates if not d.future}
+        day = days.pop() if len(days) == 1 else None
+        return day if day is not None and day.precision == "day" else None
 
     # ------------------------------------------------------------------ speech
     def _speech(self, info: SentenceInfo) -> Event | None:
