@@ -1838,3 +1838,9 @@ def test_an_act_told_days_after_a_demand_counts_from_it(lexicon, tmp_path):
                      "rotations of MINUSMA's military and police contingents.", lexicon, tmp_path)
     (halt,) = [r for r in rows_ if r["event_class"] == "CooperationSuspension"]
     assert (halt["actor_qid"], halt["target_qids"], halt["date"]) == ("Q912", "Q1065", "2022-07-14")
+
+
+def test_an_office_named_after_the_verb_speaks(lexicon, tmp_path):
+    rows_ = table_of(" date 1998-10-07 Turkije heeft dinsdag alle verloven ingetrokken voor de troepen. \"Wij "
+                     "waarschuwen Syrië voor de laatste keer,\" zei premier Mesut Yilmaz.", lexicon, tmp_path)
+    assert ("Threat", "Q43", "Q858") in _who(rows_)

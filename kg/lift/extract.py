@@ -1646,7 +1646,12 @@ class Extractor:
         else:
             gov = word_forms(self.lex, GOVERNMENT_SETS, self.lang)  # "onderminister", "vicepremier"
             pronouns = self.ws.SubjectPronouns
-            if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]):
+            # ('"Wij waarschuwen Syrië voor de laatste keer," zei premier Mesut Yilmaz': an office after the verb
+            # that a quote or a comma puts first)
+            after_verb = s.tokens[match.end:match.end + 3] if match.start > 0 and not cue.speaker_after and \
+                s.tokens[match.start - 1].text in INVERSION_MARKS else []
+            if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]) \
+                    and not any(gov.any_in((t.lower, t.lemma)) for t in after_verb):
                 return None
             event.actor_source = "discourse-speaker"
             if any(t.lower in self.ws.PersonalPronouns for t in s.tokens[:match.start]):
