@@ -1844,3 +1844,9 @@ def test_an_office_named_after_the_verb_speaks(lexicon, tmp_path):
     rows_ = table_of(" date 1998-10-07 Turkije heeft dinsdag alle verloven ingetrokken voor de troepen. \"Wij "
                      "waarschuwen Syrië voor de laatste keer,\" zei premier Mesut Yilmaz.", lexicon, tmp_path)
     assert ("Threat", "Q43", "Q858") in _who(rows_)
+
+
+def test_airlines_kept_out_of_airspace(lexicon, tmp_path):
+    rows_ = table_of(" date 2021-05-25 EU-leiders besloten maandagavond in Brussel Wit-Russische "
+                     "luchtvaartmaatschappijen te weren uit het Europese luchtruim.", lexicon, tmp_path)
+    assert _who(rows_) == [("AccessRestriction", "Q458", "Q184")]
