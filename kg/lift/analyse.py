@@ -399,7 +399,7 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             # Foreign Affairs of Ukraine")
             governs = m.name.kind != "person" and any(
                 gov_forms.holds(tokens[k]) and all(t.text[:1].isupper() or t.lower in possessive
-                                                    for t in tokens[k + 1:before - 1])
+                                                    for t in tokens[k + 1:before])
                 for k in range(max(0, before - 1 - OFFICE_NAME_REACH), before))
             m.role = "agentive" if governs else "possessor"
         elif prev in target_markers:
