@@ -1482,8 +1482,9 @@ class Extractor:
                 return
 
     def _said_by_named(self, info: SentenceInfo, clause: int) -> PartialDate | None:
-        """The day of the latest saying, dated by its own words, of the actor a cue's clause names beside a speech
-        noun ("after Abidjan's demand"); None when the clause names no saying or the text gave no such day."""
+        """The day of the latest saying of the actor a cue's clause names beside a speech noun ("after Abidjan's
+        demand"): the day its own words give, or the one day its paragraph tells; None when the clause names no
+        saying or the text gives no such day."""
         toks = info.sentence.tokens
         if not any(token_is(toks[i], self.ws.SpeechNouns) for i, c in enumerate(info.clauses) if c == clause):
             return None
