@@ -660,8 +660,10 @@ class Extractor:
 
         Two of one class in a clause are one act, unless the staff inside them are of two states ("ordered the
         Thai ambassador home … and told Cambodia's envoy to go")."""
-        taken = {i for _, m in response_cues for i in m.positions}
         self.anaphoric.clear()  # (the matches it holds are alive until the sentence's acts are made)
+        if not trigger_candidates:
+            return []  # a sentence with cues only ("…, the ministry said")
+        taken = {i for _, m in response_cues for i in m.positions}
         candidates: list[tuple[int, int, Trigger, Match]] = []
         for trigger, pattern in trigger_candidates:
             for match in match_pattern(sentence, pattern):
@@ -1579,7 +1581,7 @@ class Extractor:
         else:
             gov = word_forms(self.lex, GOVERNMENT_SETS, self.lang)  # "onderminister", "vicepremier"
             pronouns = self.ws.SubjectPronouns
-            if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]):
+            if not any(token_is(t, pronouns) or gov.holds(t) for t in s.tokens[:match.start]):
                 return None
             event.actor_source = "discourse-speaker"
             if any(t.lower in self.ws.PersonalPronouns for t in s.tokens[:match.start]):
