@@ -459,7 +459,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     offset_ranks, relative_ranks = ranks
     anchors = where.keys() & tables.anchors
     has_year = YEAR_RE.search(sentence.text) is not None  # a four-digit token is a match of YEAR_RE
-    ago = sorted(i for w in where.keys() & tables.ago for i in where[w])
+    ago_words = where.keys() & tables.ago
+    ago = sorted(i for w in ago_words for i in where[w]) if ago_words else []
     if not anchors and not has_year and not offset_ranks and not relative_ranks and not ago:
         return out  # no month, weekday, year or relative date: most sentences
     future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners

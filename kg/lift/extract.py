@@ -689,8 +689,10 @@ class Extractor:
 
         Two of one class in a clause are one act, unless the staff inside them are of two states ("ordered the
         Thai ambassador home … and told Cambodia's envoy to go")."""
-        taken = {i for _, m in response_cues for i in m.positions}
         self.anaphoric.clear()  # (the matches it holds are alive until the sentence's acts are made)
+        if not trigger_candidates:
+            return []  # a sentence with cues only ("…, the ministry said")
+        taken = {i for _, m in response_cues for i in m.positions}
         candidates: list[tuple[int, int, Trigger, Match]] = []
         for trigger, pattern in trigger_candidates:
             for match in match_pattern(sentence, pattern):
@@ -1651,8 +1653,8 @@ class Extractor:
             # that a quote or a comma puts first)
             after_verb = s.tokens[match.end:match.end + 3] if match.start > 0 and not cue.speaker_after and \
                 s.tokens[match.start - 1].text in INVERSION_MARKS else []
-            if not any(token_is(t, pronouns) or gov.any_in((t.lower, t.lemma)) for t in s.tokens[:match.start]) \
-                    and not any(gov.any_in((t.lower, t.lemma)) for t in after_verb):
+            if not any(token_is(t, pronouns) or gov.holds(t) for t in s.tokens[:match.start]) \
+                    and not any(gov.holds(t) for t in after_verb):
                 return None
             event.actor_source = "discourse-speaker"
             if any(t.lower in self.ws.PersonalPronouns for t in s.tokens[:match.start]):
