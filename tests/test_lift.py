@@ -1850,3 +1850,9 @@ def test_airlines_kept_out_of_airspace(lexicon, tmp_path):
     rows_ = table_of(" date 2021-05-25 EU-leiders besloten maandagavond in Brussel Wit-Russische "
                      "luchtvaartmaatschappijen te weren uit het Europese luchtruim.", lexicon, tmp_path)
     assert _who(rows_) == [("AccessRestriction", "Q458", "Q184")]
+
+
+def test_a_warning_given_last_week_is_no_threat_for_the_word_last(lexicon, tmp_path):
+    rows_ = table_of(" date 2020-10-06 Russia expelled two Polish diplomats on Monday. Poland warned last week that it "
+                     "would respond.", lexicon, tmp_path)
+    assert [r["event_class"] for r in rows_ if r["actor_qid"] == "Q36"] == ["Statement"]

@@ -20,6 +20,7 @@ from kg.lift.analyse import (
     Match,
     Mention,
     WordClass,
+    _ends_phrase,
     _number,
     add_lemmas,
     classify_mentions,
@@ -1820,8 +1821,10 @@ class Extractor:
         # (or a warning quoted: '"Wij waarschuwen Syrië voor de laatste keer," zei premier Yilmaz')
         warns = any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions) or any(
             token_is(t, self.ws.WarnVerbs) for t in said)
+        threat_phrases = self.lex.words(LEX.ThreatWords, self.lang)
         if warns and (
-                not words.isdisjoint(self.ws.ThreatWords) or (
+                not words.isdisjoint(self.ws.ThreatWords)
+                or any(_ends_phrase(said, i, threat_phrases) for i in range(1, len(said))) or (
                     not words.isdisjoint(self.ws.Hypotheticals) and not words.isdisjoint(self.measure_words()))):
             # "warned of the consequences", "waarschuwde begin mei voor de gevolgen"; "warned that Kyiv could stop
             # imports of Polish fruit": a measure it may take
