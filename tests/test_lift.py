@@ -1856,3 +1856,26 @@ def test_a_warning_given_last_week_is_no_threat_for_the_word_last(lexicon, tmp_p
     rows_ = table_of(" date 2020-10-06 Russia expelled two Polish diplomats on Monday. Poland warned last week that it "
                      "would respond.", lexicon, tmp_path)
     assert [r["event_class"] for r in rows_ if r["actor_qid"] == "Q36"] == ["Statement"]
+
+
+def test_an_envoy_named_with_a_particle_between_commas(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-01-31 Saoedi-Arabië riep donderdag zijn ambassadeur in Kopenhagen, Mohammed "
+                     "al-Hujailan, terug voor overleg.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_] == [
+        ("RelationsDowngrade", "Q851", "Q35", "2006-01-26")]
+
+
+def test_what_a_speaker_did_next_in_the_paragraph_takes_the_day_it_spoke(lexicon, tmp_path):
+    rows_ = table_of(" date 2022-08-28 Tunesië heeft zaterdag zijn ambassadeur in Marokko teruggeroepen.\n\n"
+                     "Het Marokkaanse ministerie van Buitenlandse Zaken noemde de ontvangst vrijdag \"een ernstige "
+                     "daad\". Marokko riep ambassadeur Hassan Tarik onmiddellijk terug.", lexicon, tmp_path)
+    recalls = {r["actor_qid"]: r["date"] for r in rows_ if r["event_class"] == "RelationsDowngrade"}
+    assert recalls == {"Q948": "2022-08-27", "Q1028": "2022-08-26"}
+
+
+def test_words_after_a_dated_act_of_the_speaker_were_said_that_day(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-01-31 Saoedi-Arabië riep donderdag zijn ambassadeur in Kopenhagen terug. Volgens een "
+                     "functionaris wilde Riyad daarmee zijn protest uiten over de houding van de Deense regering. "
+                     "Libië sloot zondag zijn ambassade in Denemarken.", lexicon, tmp_path)
+    said = [r for r in rows_ if r["event_class"] in ("Statement", "Criticism") and r["actor_qid"] == "Q851"]
+    assert said and {r["date"] for r in said} == {"2006-01-26"}

@@ -225,8 +225,17 @@ def _set_off_names(tokens, commas: list[int]) -> bool:
     not a clause of its own ("vroeg Basilio, die de Filipijnen vertegenwoordigt, naar huis te gaan")."""
     if len(commas) % 2:
         return False
-    return all(b - a > 1 and all(t.text[:1].isupper() or t.text == "-" for t in tokens[a + 1:b])
+    return all(b - a > 1 and tokens[a + 1].text[:1].isupper() and tokens[b - 1].text[:1].isupper()
+               and all(_in_name(t.text) for t in tokens[a + 1:b])
                for a, b in zip(commas[::2], commas[1::2], strict=True))
+
+
+NAME_PARTICLE_MAX = 3  # lower-case words inside a name: "al", "bin", "van der", "da"
+
+
+def _in_name(text: str) -> bool:
+    """A word that can stand in a person's name: capitalised, a hyphen, or a short particle ("Mohammed al-Hujailan")."""
+    return text[:1].isupper() or text == "-" or (text.isalpha() and len(text) <= NAME_PARTICLE_MAX)
 
 
 @dataclass

@@ -711,7 +711,11 @@ def _fallback_dates(ex: Extractor, events: list[Event]) -> None:
         if e.date is None:
             e.date, e.date_source = ex.article.date, "article"
         background = e.explicit_actor or e.clause in ex.infos[e.sentence.index].cue_clauses
-        if e.kind == "act" and e.date is not None and not background:
+        if e.kind == "speech" and e.date is not None and e.date_source in TOLD_DAY and not background:
+            # "Het ministerie noemde de ontvangst vrijdag 'een ernstige daad' … Marokko riep ambassadeur Tarik terug":
+            # what the speaker then did, told in the same paragraph, was done that day
+            previous[e.actor] = (e.sentence.paragraph, e)
+        elif e.kind == "act" and e.date is not None and not background:
             paragraph = max([e.sentence.paragraph] + [m.sentence.paragraph for m in e.merged])
             previous[e.actor] = (paragraph, e)
             if e.date_source != "article":
@@ -729,6 +733,14 @@ def _day_said(ex: Extractor, e: Event, events: list[Event]) -> PartialDate | Non
                    and o.date is not None and o.date_source == "relative"), None)
     if beside is not None:
         return beside.date
+    # "Saoedi-Arabië riep donderdag zijn ambassadeur terug. Volgens een functionaris wilde Riyad daarmee …": words
+    # told right after a dated act or saying of the speaker's, in the same paragraph, were said that day
+    before = next((o for o in reversed(events) if o.order < e.order and o.actor == e.actor and o.date is not None
+                   and o.sentence.index < e.sentence.index), None)
+    if before is not None and before.date.precision == "day" and before.date_source in (*TOLD_DAY, "relative") \
+            and all(m.sentence.paragraph == e.sentence.paragraph for m in (before, *before.merged)):
+        # (an act told again elsewhere may have its day from there)
+        return before.date
     if e.actor_source == "discourse-person" or (e.sentence.tokens and e.sentence.tokens[0].lower
                                                  in ex.ws.SubjectPronouns):
         # "Albanian Prime Minister Edi Rama said on Wednesday that his government was ending … He said an
