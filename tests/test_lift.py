@@ -1879,3 +1879,12 @@ def test_words_after_a_dated_act_of_the_speaker_were_said_that_day(lexicon, tmp_
                      "Libië sloot zondag zijn ambassade in Denemarken.", lexicon, tmp_path)
     said = [r for r in rows_ if r["event_class"] in ("Statement", "Criticism") and r["actor_qid"] == "Q851"]
     assert said and {r["date"] for r in said} == {"2006-01-26"}
+
+
+def test_within_hours_opening_a_report_counts_from_the_day_told_two_sentences_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-12-24 The National Assembly approved the bill on Thursday. Under the text, which goes "
+                     "to the Senate next year, the offence would be punishable by a year in prison. Within hours "
+                     "Erdogan told a news conference in Ankara that Turkey was recalling its ambassador, Tahsin "
+                     "Burcuoglu, for consultations.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"] \
+        == [("RelationsDowngrade", "Q43", "2011-12-22")]

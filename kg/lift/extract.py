@@ -70,6 +70,10 @@ NEGATION_REACH = 6
 RELATIVE_REACH = 4  # words between an actor and the ", which" that refers back to it ("U.N. humanitarian office OCHA")
 
 
+OPENING_WORDS = 4  # the words that open a sentence, where "Within hours", "The next day" date all it tells
+SCENE_REACH = 2  # sentences back to the day a relative date ("within hours", "the same day") counts from
+
+
 @dataclass
 class Event:
     cls: URIRef
@@ -1070,16 +1074,21 @@ class Extractor:
         return []
 
     def _scene_before(self, info: SentenceInfo) -> PartialDate | None:
-        """The one day the sentence before tells, in the same paragraph, when it tells no act."""
+        """The one day the last sentence before that tells a date tells (SCENE_REACH sentences back at most, in the
+        same paragraph, none of them telling an act)."""
         if len(self.infos) < 2 or self.infos[-1] is not info:
             return None
-        prev = self.infos[-2]
-        if prev.sentence.paragraph != info.sentence.paragraph or any(e.kind == "act" for e in prev.events):
-            return None
-        # (a plain sentence's dates are only looked for when asked: most sentences never are)
-        dates = prev.dates or find_dates(prev.sentence, self.lex, self.lang, self.article.date)
-        days = [d.date for d in dates if not d.future and d.date.precision == "day"]
-        return days[0] if len(days) == 1 else None
+        # ("The National Assembly approved the bill on Thursday. Under the text, … . Within hours Erdogan said …")
+        for prev in self.infos[-2:-2 - SCENE_REACH:-1]:
+            if prev.sentence.paragraph != info.sentence.paragraph or any(e.kind == "act" for e in prev.events):
+                return None
+            # (a plain sentence's dates are only looked for when asked: most sentences never are)
+            dates = [d for d in prev.dates or find_dates(prev.sentence, self.lex, self.lang, self.article.date)
+                     if not d.future]
+            if dates:
+                days = [d.date for d in dates if d.date.precision == "day"]
+                return days[0] if len(days) == 1 else None
+        return None
 
     def _own_forces_before(self, info: SentenceInfo, match: Match, clause: int) -> bool:
         """'its air defences had brought down', 'zijn troepen vielen … binnen': a possessive pronoun on a government
@@ -1413,6 +1422,9 @@ class Extractor:
         if not any(not d.future for d in own) and not self.later_words.isdisjoint(info.sentence.where.keys()):
             # "Two days later Moscow expelled …", "de dag erna": dated from the act told before it
             in_clause = [i for i, c in enumerate(info.clauses) if c == clause]
+            # ("Within hours Erdogan told a news conference that Turkey was recalling …": a phrase that opens the
+            # sentence dates what it reports too)
+            in_clause += [i for i in range(min(OPENING_WORDS, len(toks))) if info.clauses[i] < clause]
             later = later_offset(toks, in_clause, self.lex, self.lang)
             # (nothing done before it, only said: "Nadat de hoge commissie had geprotesteerd, … de ochtend erna werd
             # hoge commissaris Shaheeb ontboden": from what was said)
