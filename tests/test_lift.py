@@ -1888,3 +1888,35 @@ def test_within_hours_opening_a_report_counts_from_the_day_told_two_sentences_be
                      "Burcuoglu, for consultations.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"] \
         == [("RelationsDowngrade", "Q43", "2011-12-22")]
+
+
+def test_its_nato_ally_is_the_partner_and_also_tells_one_more_act(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-12-24 Ankara froze political and military ties with France on Thursday. Turkey is "
+                     "also suspending joint military exercises with its NATO ally.", lexicon, tmp_path)
+    assert _who(rows_) == [("CooperationSuspension", "Q43", "Q142")] * 2
+
+
+def test_british_spelling_of_a_trigger_verb(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-12-24 Erdogan said that Turkey was cancelling all political, economic and military "
+                     "meetings with France.", lexicon, tmp_path)
+    assert ("CooperationSuspension", "Q43", "Q142") in _who(rows_)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ankara will boycott a meeting of a joint economic committee planned in Paris for January.", "2011-12-24"),
+    ("Ankara boycotted a meeting in January.", "2011-01"),
+])
+def test_a_month_a_plan_is_set_for_lies_ahead(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2011-12-24 {text}", lexicon, tmp_path)
+    assert [r["date"] for r in rows_] == [expected]
+
+
+@pytest.mark.parametrize("verb, forms", [
+    ("freeze", {"freezes", "freezed", "freezing"}),
+    ("bar", {"bars", "barred", "barring"}),
+    ("cancel", {"cancels", "canceled", "canceling", "cancelled", "cancelling"}),
+    ("deny", {"denies", "denied", "denying"}),
+])
+def test_english_verb_forms(verb, forms):
+    from kg.lift.lexicon import english_verb_forms
+    assert english_verb_forms(verb) == forms

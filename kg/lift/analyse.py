@@ -252,6 +252,8 @@ class Mention:
         return self.name.actor
 
 
+FUTURE_SLACK_DAYS = 31  # a date set ahead that lies this far before the article is a year later
+PLAN_REACH = 4  # words between "planned" and the "for" of its date ("planned in Paris for January")
 OFFICE_NAME_REACH = 4  # words of a ministry's name between an office and "van"/"of" its state ("… Buitenlandse Zaken")
 OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
 GOVERNMENT_SETS = (LEX.GovernmentNouns,)  # who acts for a state: "de Italiaanse vicepremier"
@@ -473,6 +475,7 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     if not anchors and not has_year and not offset_ranks and not relative_ranks and not ago:
         return out  # no month, weekday, year or relative date: most sentences
     future_words, parts, lead_words, joiners = tables.future, tables.parts, tables.lead, tables.joiners
+    planned, plan_markers = tables.planned, tables.plan_markers
     year_modifiers = tables.year_modifiers
     used: set[int] = set()
 
@@ -480,13 +483,19 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
         j = i - 1
         while j >= 0 and tokens[j].lower in lead_words:
             j -= 1
-        return j >= 0 and tokens[j].lower in future_words
+        if j >= 0 and tokens[j].lower in future_words:
+            return True
+        # "a meeting planned in Paris for January": the day a plan is set for
+        return j >= 0 and tokens[j].lower in plan_markers and any(
+            t.lower in planned for t in tokens[max(0, j - PLAN_REACH):j])
 
     def past_year(month: int, day: int | None, future: bool) -> int:
         year = pub.year
         candidate = PartialDate(year, month, day)
         if not future and candidate.exists() and candidate.start > pub.end:
             year -= 1  # "on 7 December" in a November article: last December
+        if future and candidate.exists() and (pub.start - candidate.end).days > FUTURE_SLACK_DAYS:
+            year += 1  # "planned for January", "per 1 februari" in a December article: next January
         return year
 
     weekdays: list[DateExpr] = []  # weekdays resolved to a day (a week earlier when "vorige week" is beside them)
@@ -659,6 +668,7 @@ class DateTables:
         self.anchors = {w for (lg, w) in [*lex.months, *lex.weekdays] if lg == language}
         sets = lex.sets(language)
         self.future, self.parts = sets.FutureMarkers, sets.month_parts
+        self.planned, self.plan_markers = sets.PlannedWords, sets.PlanDateMarkers
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
         self.since = sets.SinceMarkers
         self.year_modifiers = sets.Determiners | sets.OriginMarkers

@@ -34,6 +34,7 @@ HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a 
 # A headline tells the news: an undated act in it is not one the body dates to before this many days
 # before publication ("U.S. orders Syria to suspend embassy operations" is not "suspended … in February 2012")
 HEADLINE_NEWS = dt.timedelta(days=31)
+ALSO_REACH = 4  # words between "also"/"ook" and the trigger it tells as one more act ("is also suspending")
 
 
 def resolve(ex: Extractor) -> list[Event]:
@@ -45,7 +46,8 @@ def resolve(ex: Extractor) -> list[Event]:
     for e in ex.events:  # an actor found from the discourse may have been taken for a target in its sentence
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor and t not in media]
     start = ex.article.date.start
-    events = _merge(ex.events, start - HEADLINE_NEWS if start - dt.date.min > HEADLINE_NEWS else dt.date.min)
+    events = _merge(ex.events, start - HEADLINE_NEWS if start - dt.date.min > HEADLINE_NEWS else dt.date.min,
+                    ex.ws.AlsoWords)
     events = [e for e in events if not e.reference and (e.actor is not None or not e.explicit_actor)]
     for e in events:
         # a headline's act that no later mention completed, and a cause nothing answered ("nadat Den Haag had
@@ -574,13 +576,14 @@ def _answers(effect: Event, cause: Event) -> bool:
     return any(c is cause or c in cause.merged for c, _, _ in effect.links)
 
 
-def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
+def _merge(events: list[Event], news_since: dt.date, also: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """The same act told twice becomes one event with both mentions (the first keeps its identity).
 
-    `news_since`: the earliest date of what a headline's undated act can retell."""
+    `news_since`: the earliest date of what a headline's undated act can retell; `also`: the words that tell one
+    more act ("Turkey is also suspending joint exercises")."""
     out: list[Event] = []
     for e in _split_as_told(events):
-        target = next((o for o in reversed(out) if _compatible(o, e, news_since)
+        target = next((o for o in reversed(out) if _compatible(o, e, news_since) and not _one_more(o, e, also)
                        and not _answers(o, e) and not _answers(e, o) and not _days_after(e, o)), None)
         if target is None:
             out.append(e)
@@ -623,6 +626,14 @@ def _merge(events: list[Event], news_since: dt.date) -> list[Event]:
             unique.setdefault((id(lk[0]), lk[1]), lk)
         e.links = list(unique.values())
     return out
+
+
+def _one_more(o: Event, e: Event, also: frozenset[str] | set[str]) -> bool:
+    """'Ankara froze political and military ties … Turkey is also suspending joint military exercises': an act told
+    as one more, halting another thing than any mention of o, is another act."""
+    if not e.barred or not any(token_is(t, also) for t in e.sentence.tokens[max(0, e.start - ALSO_REACH):e.start]):
+        return False
+    return all(x.barred and x.barred != e.barred for x in (o, *o.merged))
 
 
 def _days_after(e: Event, o: Event) -> bool:

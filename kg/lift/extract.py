@@ -522,6 +522,7 @@ class Extractor:
         classify_mentions(sentence, mentions, self.lex, self.lang)
         mentions = self._without_dateline(sentence, mentions)
         mentions = self._without_named_things(sentence, mentions)
+        mentions = self._without_own_allies(sentence, mentions)
         mentions = self._without_qualified_descriptions(sentence, mentions)
         self._learn_names(sentence, mentions)
         self._learn_surnames(sentence, mentions)
@@ -569,6 +570,22 @@ class Extractor:
                 of = k >= 1 and toks[k].lower in self.ws.PossessiveMarkers and token_is(toks[k - 1], nouns)
                 if after or of:
                     continue
+            kept.append(m)
+        return kept
+
+    def _without_own_allies(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """'suspending joint exercises with its NATO ally', 'zijn NAVO-bondgenoot': after a possessive, an
+        organisation named before a member noun describes a member state told elsewhere, not the organisation."""
+        if sentence.where.keys().isdisjoint(self.ws.MemberNouns):
+            return mentions
+        toks = sentence.tokens
+        orgs = self.lex.memo(("organisations with members",), _organisations, self.lex)
+        kept = []
+        for m in mentions:
+            after = m.end + 1 if m.end < len(toks) and toks[m.end].text == "-" else m.end
+            if m.actor in orgs and m.start > 0 and token_is(toks[m.start - 1], self.ws.PossessivePronouns) \
+                    and after < len(toks) and token_is(toks[after], self.ws.MemberNouns):
+                continue
             kept.append(m)
         return kept
 
@@ -1874,6 +1891,11 @@ class Extractor:
 def _state_of(place: Mention) -> URIRef | None:
     """The state a place mention lies in: the state itself, or the state of a city ("in Den Haag")."""
     return place.actor if place.name.kind == "name" else place.name.state
+
+
+def _organisations(lex: Lexicon) -> frozenset[URIRef]:
+    """The organisations the gazetteer gives members."""
+    return frozenset(org for orgs in lex.member_of.values() for org in orgs)
 
 
 def _per_co_actor(parts: list[Event]) -> list[Event]:

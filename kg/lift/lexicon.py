@@ -229,7 +229,10 @@ def english_verb_forms(word: str) -> set[str]:
     if len(word) <= 4 and word[-1] not in VOWELS + "wxy" and word[-2] in VOWELS and word[-3] not in VOWELS:
         stem = word + word[-1]  # bar → barring, cut → cutting
     plural = word + ("es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    return {plural, stem + "ed", stem + "ing"}
+    forms = {plural, stem + "ed", stem + "ing"}
+    if word[-1] == "l" and word[-2] in VOWELS and word[-3] not in VOWELS:
+        forms |= {word + "led", word + "ling"}  # British spelling: cancel → cancelled, cancelling
+    return forms
 
 
 def make_pattern(lit: Literal) -> Pattern:
