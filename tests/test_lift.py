@@ -1920,3 +1920,13 @@ def test_a_month_a_plan_is_set_for_lies_ahead(lexicon, tmp_path, text, expected)
 def test_english_verb_forms(verb, forms):
     from kg.lift.lexicon import english_verb_forms
     assert english_verb_forms(verb) == forms
+
+
+def test_joint_exercises_and_reinforced_troops_are_shows_of_force(lexicon, tmp_path):
+    rows_ = table_of(" date 2023-12-08 US military aircraft flew exercises with Guyana's armed forces on Thursday. "
+                     "Brazil, which borders both countries, has reinforced its troops in the north.", lexicon, tmp_path)
+    shows = [(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "MilitaryPosture"]
+    assert shows == [("Q30", "2023-12-07"), ("Q155", "2023-12-08")]
+    rows_ = table_of(" date 2023-12-08 Brazilië versterkte zijn troepen in het noorden. Rusland versterkte de banden "
+                     "met China.", lexicon, tmp_path)
+    assert [r["actor_qid"] for r in rows_ if r["event_class"] == "MilitaryPosture"] == ["Q155"]
