@@ -1930,3 +1930,45 @@ def test_joint_exercises_and_reinforced_troops_are_shows_of_force(lexicon, tmp_p
     rows_ = table_of(" date 2023-12-08 Brazilië versterkte zijn troepen in het noorden. Rusland versterkte de banden "
                      "met China.", lexicon, tmp_path)
     assert [r["actor_qid"] for r in rows_ if r["event_class"] == "MilitaryPosture"] == ["Q155"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China said it firmly opposed the deployment and would \"resolutely take necessary measures\", adding that "
+     "Washington and Seoul would bear all the consequences.", "Threat"),
+    ("Finnish Foreign Minister Elina Valtonen said Helsinki would assess the consequences for Russia.", "Statement"),
+    ("Foreign Minister Wang Yi told reporters that the deployment of the system by Seoul was \"a wrong move\".",
+     "Criticism"),
+])
+def test_what_a_state_says_it_will_do_can_threaten_without_warning(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 2017-03-09 {text}", lexicon, tmp_path)
+    assert [r["event_class"] for r in rows_] == [expected]
+
+
+def test_a_foreign_firms_stores_shut_by_the_authorities(lexicon, tmp_path):
+    rows_ = table_of(" date 2017-03-09 More than half of Lotte Mart's hypermarkets in China have now been shut by "
+                     "Chinese authorities, the South Korean retailer said on Wednesday, as Beijing steps up pressure "
+                     "on Seoul. The first outlets were closed last week.", lexicon, tmp_path)
+    assert _who(rows_) == [("Sanction", "Q148", "Q884")]
+
+
+def test_oil_stopped_and_funds_withdrawn_in_one_sentence_are_two_sanctions(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-02-23 Als reactie op de arrestatie van Hannibal stopte Tripoli ook de olieleveranties "
+                     "aan Zwitserland en haalde het zijn tegoeden weg bij Zwitserse banken.", lexicon, tmp_path)
+    assert _who(rows_) == [("Sanction", "Q1016", "Q39")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    " date 2010-02-23 Sinds 14 februari verstrekt Libië geen visa meer aan burgers van Zwitserland.",
+    " date 2010-02-23 Since 14 February Libya has stopped issuing visas to citizens of Switzerland.",
+])
+def test_visas_no_longer_issued(lexicon, tmp_path, text):
+    rows_ = table_of(text, lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_] == [
+        ("AccessRestriction", "Q1016", "Q39", "2010-02-14")]
+
+
+def test_an_embassy_surrounded_where_the_sentence_is_set(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-02-23 De Zwitserse zakenman Max Göldi heeft zich maandag in Tripoli aan de "
+                     "Libische autoriteiten overgegeven, nadat tientallen politieagenten de Zwitserse ambassade hadden "
+                     "omsingeld.", lexicon, tmp_path)
+    assert _who(rows_) == [("MilitaryPosture", "Q1016", "Q39")]

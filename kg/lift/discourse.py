@@ -28,6 +28,7 @@ TERRITORIAL = frozenset({RKG.Annexation, RKG.Referendum})  # acts on a territory
 CHARGES = frozenset({RKG.Accusation, RKG.Criticism})  # what a denial answers
 # looked up once: a namespace attribute is a Python call (_compatible runs for every pair of acts)
 DENIAL, RETALIATES_FOR, RESPONDS_TO = RKG.Denial, RKG.retaliatesFor, RKG.respondsTo
+SANCTION = RKG.Sanction
 OFFICE_CLOSURE, ACCESS_RESTRICTION, COOPERATION_SUSPENSION = (RKG.OfficeClosure, RKG.AccessRestriction,
                                                               RKG.CooperationSuspension)
 HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a title
@@ -541,12 +542,13 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
         return False  # "de handelsmissie in Amsterdam", "zijn consulaat-generaal in Sint-Petersburg": two offices
     if a.cls == ACCESS_RESTRICTION and a.barred and b.barred and a.barred != b.barred:
         return False  # "halts charter flights" and "the suspension of visa-free travel": two bars
-    if a.cls == COOPERATION_SUSPENSION and any(
+    if a.cls in (COOPERATION_SUSPENSION, SANCTION) and any(
             x.barred and y.barred and x.barred != y.barred and x.sentence is y.sentence
             for x in (a, *a.merged) for y in (b, *b.merged)):
-        # "de samenwerking wordt bevroren, de onderhandelingen opgeschort": told apart in one sentence, two
-        # suspensions (told in two, they may be one: "broke off relations" and "the break in ties", "boycott the
-        # talks" and "stay away from the conference", "freezes military ties" and "suspended military agreements")
+        # "de samenwerking wordt bevroren, de onderhandelingen opgeschort", "stopte de olieleveranties en haalde zijn
+        # tegoeden weg": told apart in one sentence, two suspensions or sanctions (told in two, they may be one:
+        # "broke off relations" and "the break in ties", "boycott the talks" and "stay away from the conference",
+        # "freezes military ties" and "suspended military agreements")
         return False
     if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
         return False

@@ -48,7 +48,7 @@ THREAT, ARREST, ATTACK = RKG.Threat, RKG.Arrest, RKG.Attack
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
-COOPERATION_SUSPENSION = RKG.CooperationSuspension
+COOPERATION_SUSPENSION, SANCTION, MILITARY_POSTURE = RKG.CooperationSuspension, RKG.Sanction, RKG.MilitaryPosture
 DATELINE_REACH = 6  # tokens a wire dateline of places takes at most before its dash ("MADRID/RABAT -")
 OBJECT_LIST_REACH = 12  # words from a verb over the list of what it suspends ("exercises, intelligence sharing and …")
 ENVOY_REACH = 4  # words from a nationality to the envoy it describes ("de Nieuw-Zeelandse waarnemend hoge commissaris")
@@ -790,7 +790,7 @@ class Extractor:
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
                       explicit_actor=trigger.explicit_actor)
         event.trigger = trigger.iri
-        if trigger.cls in (ACCESS_RESTRICTION, COOPERATION_SUSPENSION) and trigger.requires is not None:
+        if trigger.cls in (ACCESS_RESTRICTION, COOPERATION_SUSPENSION, SANCTION) and trigger.requires is not None:
             event.barred = self._nearest_word(s, match, trigger.requires)
         event.undone = self._decision_undone(info, match)
         event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
@@ -892,6 +892,11 @@ class Extractor:
             near = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
                     and not (m.start > match.end and _comma_between(s, m, match))]
             hosts = [p for p in dict.fromkeys(near) if p is not None and p not in owner_actors]
+            if not hosts and trigger.cls == MILITARY_POSTURE:
+                # "Göldi heeft zich in Tripoli overgegeven, nadat politieagenten de Zwitserse ambassade hadden
+                # omsingeld": an embassy surrounded where the sentence is set
+                hosts = [p for p in dict.fromkeys(_state_of(m) for m in info.mentions if m.role == "location")
+                         if p is not None and p not in owner_actors]
             host = hosts[0] if hosts else None
         if actor_m is None and host is None:
             # "De Europese strafmaatregelen, een inreisverbod en de bevriezing van tegoeden": the adjective on a
@@ -1857,6 +1862,13 @@ class Extractor:
                     not words.isdisjoint(self.ws.Hypotheticals) and not words.isdisjoint(self.measure_words()))):
             # "warned of the consequences", "waarschuwde begin mei voor de gevolgen"; "warned that Kyiv could stop
             # imports of Polish fruit": a measure it may take
+            return THREAT
+        # "China said it would resolutely take necessary measures": what a state will do to another, unwarned (not
+        # the measure the sentence tells: "said it would retaliate by dropping Japan from its list")
+        if not acts and not words.isdisjoint(self.ws.FutureModals) and (
+                not words.isdisjoint(self.ws.UnwarnedThreatWords) or any(
+                    _ends_phrase(said, i, self.lex.words(LEX.UnwarnedThreatWords, self.lang))
+                    for i in range(1, len(said)))):
             return THREAT
         if not words.isdisjoint(self.ws.CriticismWords):
             return CRITICISM
