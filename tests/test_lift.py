@@ -1697,8 +1697,8 @@ def test_firms_shut_out_of_tenders_are_sanctioned_and_answered(lexicon, tmp_path
 
 def test_a_name_before_a_verb_after_said_is_the_subject_of_what_was_said(lexicon, tmp_path):
     rows_ = table_of(" date 1999-05-10 A second statement, carried by the official Xinhua news agency, said China was "
-                     "suspending its dialogue with the United States. \"This is wrong\", said China.", lexicon,
-                     tmp_path)
+                     "suspending its dialogue with the United States. \"The talks are over for now\", said China.",
+                     lexicon, tmp_path)
     assert ("CooperationSuspension", "Q148", "Q30") in _who(rows_) and ("Statement", "Q148", "Q30") in _who(rows_)
 
 
@@ -1972,3 +1972,16 @@ def test_an_embassy_surrounded_where_the_sentence_is_set(lexicon, tmp_path):
                      "Libische autoriteiten overgegeven, nadat tientallen politieagenten de Zwitserse ambassade hadden "
                      "omsingeld.", lexicon, tmp_path)
     assert _who(rows_) == [("MilitaryPosture", "Q1016", "Q39")]
+
+
+def test_a_gapped_pattern_tries_each_place_its_next_word_occurs(lexicon, tmp_path):
+    # the "in" of "nam … in hechtenis" is the second "in" of the sentence, not the first
+    rows_ = table_of(" date 2010-02-23 De politie nam in Genève een Libische diplomaat in hechtenis. De regering in "
+                     "Bern heeft dat maandag bevestigd.", lexicon, tmp_path)
+    assert _who(rows_) == [("Arrest", "Q39", "Q1016")]
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(lexicon, tmp_path):
+    rows_ = table_of(" date 2010-02-23 De Zwitserse president Hans-Rudolf Merz bood in augustus vorig jaar in Tripoli "
+                     "excuses aan. Bondskanselier Merz zei dat Rusland loog.", lexicon, tmp_path)
+    assert [r["actor_qid"] for r in rows_ if r["event_class"] == "Statement"] == ["Q39", "Q183"]

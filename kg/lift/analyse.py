@@ -183,41 +183,45 @@ def _match_at(tokens, elements, i, hi) -> tuple[int, ...] | None:
     first = elements[0]
     if first == GAP or not token_is(tokens[i], first):
         return None
-    positions = [i]
-    pos = i + 1
-    gap = False
+    return _match_rest(tokens, elements, 1, i + 1, hi, (i,))
+
+
+def _match_rest(tokens, elements, j, pos, hi, positions) -> tuple[int, ...] | None:
+    """The positions of elements[j:] from token pos on, after `positions`; None if they do not follow.
+
+    A word after a gap is tried at each place it occurs within reach, not only the first: in "nam de politie
+    in Genève Hannibal … in hechtenis" the "in" of "nam … in hechtenis" is the second one."""
     last = len(elements) - 1
-    for j in range(1, last + 1):
-        element = elements[j]
-        if element == GAP:
-            gap = True
-            continue
-        if not gap:
-            while pos < hi and tokens[pos].text in PHRASE_QUOTES and not token_is(tokens[pos], element):
-                pos += 1  # 'een "evenredig antwoord" op': a quotation mark does not break a fixed phrase
-            if pos >= hi or not token_is(tokens[pos], element):
-                return None
-        else:
-            short = pos + MAX_GAP
-            tail = j < last and GAP not in elements[j + 1:]  # a fixed phrase closes the pattern
-            limit = min(hi, pos + (LONG_GAP if j == last or tail else MAX_GAP))
-            commas: list[int] = []
-            while pos < limit and not token_is(tokens[pos], element):
-                text = tokens[pos].text
-                if text in ".;:":
-                    return None
-                if text == ",":
-                    commas.append(pos)
-                pos += 1
+    if j > last:
+        return positions
+    element = elements[j]
+    if element != GAP:
+        while pos < hi and tokens[pos].text in PHRASE_QUOTES and not token_is(tokens[pos], element):
+            pos += 1  # 'een "evenredig antwoord" op': a quotation mark does not break a fixed phrase
+        if pos >= hi or not token_is(tokens[pos], element):
+            return None
+        return _match_rest(tokens, elements, j + 1, pos + 1, hi, positions + (pos,))
+    j += 1  # the word after the gap
+    element = elements[j]
+    short = pos + MAX_GAP
+    tail = j < last and GAP not in elements[j + 1:]  # a fixed phrase closes the pattern
+    limit = min(hi, pos + (LONG_GAP if j == last or tail else MAX_GAP))
+    commas: list[int] = []
+    while pos < limit:
+        text = tokens[pos].text
+        if text in ".;:":
+            return None
+        if token_is(tokens[pos], element):
             comma = bool(commas) and not _set_off_names(tokens, commas)
-            if pos >= limit:
-                return None
             if pos >= short and (comma or not (tail or pos + 1 >= len(tokens) or tokens[pos + 1].text in CLAUSE_ENDS)):
                 return None
-        positions.append(pos)
+            found = _match_rest(tokens, elements, j + 1, pos + 1, hi, positions + (pos,))
+            if found is not None:
+                return found
+        elif text == ",":
+            commas.append(pos)
         pos += 1
-        gap = False
-    return tuple(positions)
+    return None
 
 
 def _set_off_names(tokens, commas: list[int]) -> bool:
@@ -301,11 +305,40 @@ def find_mentions(sentence: Sentence, lex: Lexicon) -> list[Mention]:
                 pair = lower_names.get(lower)
                 if pair is not None:
                     hit = pair[0] if first.text[:1].isupper() else pair[1]
-            if hit is not None:
+            if hit is not None and not (hit.kind == "person" and n == 1 and _other_given_name(tokens, i, hit, lex)):
                 mentions.append(Mention(i, i + n, hit))
                 after = i + n
                 break
     return mentions
+
+
+def _other_given_name(tokens: list[Token], i: int, hit: ActorName, lex: Lexicon) -> bool:
+    """'Hans-Rudolf Merz' is not Friedrich Merz: a known person's surname after a capitalised word that is neither
+    an office title ('Chancellor Merz', 'President Putin') nor a word of the person's own names ('Tayyip Erdogan')
+    names someone else."""
+    if i < 2:
+        return False  # (a sentence's first word is capitalised whatever it is)
+    prev = tokens[i - 1].text
+    if not (prev[:1].isupper() and prev.replace("-", "").isalpha()):
+        return False
+    word = prev.lower()
+    return not _is_title(word, lex) and word not in lex.memo(("person words",), _person_words, lex).get(hit.entity, ())
+
+
+def _person_words(lex: Lexicon) -> dict[URIRef, set[str]]:
+    """Each known person: the lower-case words of all their names."""
+    words: dict[URIRef, set[str]] = {}
+    for name, entries in lex.names.items():
+        for e in entries:
+            if e.kind == "person":
+                words.setdefault(e.entity, set()).update(w.lower() for w in name)
+    return words
+
+
+def _is_title(word: str, lex: Lexicon) -> bool:
+    """An office word of either language ('president', 'kanselier', 'premier')."""
+    return any(word in lex.singles(ws, lg) for ws in (LEX.OfficeTitleWords, LEX.GovernmentNouns)
+               for lg in ("nl", "en"))
 
 
 class _NameIndex:
