@@ -1985,3 +1985,21 @@ def test_a_known_surname_after_another_given_name_is_someone_else(lexicon, tmp_p
     rows_ = table_of(" date 2010-02-23 De Zwitserse president Hans-Rudolf Merz bood in augustus vorig jaar in Tripoli "
                      "excuses aan. Bondskanselier Merz zei dat Rusland loog.", lexicon, tmp_path)
     assert [r["actor_qid"] for r in rows_ if r["event_class"] == "Statement"] == ["Q39", "Q183"]
+
+
+def test_an_attache_must_leave_and_then_answered_in_kind_in_that_month(lexicon, tmp_path):
+    rows_ = table_of(" date 1984-07-17 Last Wednesday the Foreign Office told General Hananiya that a counsellor at "
+                     "his mission, Peter Oyedele, and an attaché, Okon Edet, must leave Britain by July 18. Nigeria "
+                     "then ordered two British diplomats of equal rank out of Lagos.", lexicon, tmp_path)
+    expulsions = [(r["actor_qid"], r["target_qids"], r["date"]) for r in rows_ if r["event_class"] == "Expulsion"]
+    assert expulsions == [("Q1033", "Q145", "1984-07"), ("Q145", "Q1033", "1984-07-11")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain recalled its envoy from Lagos on Monday. Nigeria's high commissioner said he was being recalled for "
+     "consultations.", 2),
+    ("Britain recalled its envoy from Lagos on Monday. Since then relations have been frozen.", 1),
+])
+def test_recalled_for_consultations_without_an_envoy_noun(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 1984-07-17 {text}", lexicon, tmp_path)
+    assert len([r for r in rows_ if r["event_class"] == "RelationsDowngrade"]) == expected

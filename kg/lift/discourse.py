@@ -696,7 +696,7 @@ def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
                     shifted = base.date.shift_days(e.offset_from[1])
                 except ValueError:
                     continue  # off the calendar: the fallback dates it
-                if abs(e.offset_from[1]) >= APPROXIMATE_SPAN:
+                if abs(e.offset_from[1]) >= APPROXIMATE_SPAN or e.rough:
                     shifted = shifted.coarsen("month")  # "a month after", "vier weken later": roughly
                 if shifted.start <= ex.article.date.end:  # news does not tell the future
                     e.date, e.date_source = shifted, "relative"

@@ -95,6 +95,7 @@ class Event:
     attributed_to: URIRef | None = None
     explicit_actor: bool = False
     offset_from: tuple[Event, int] | None = None
+    rough: bool = False  # dated from offset_from only to the month: "Nigeria then ordered …" (some time after)
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of its mentions
     links: list[tuple[Event, URIRef, Sentence]] = field(default_factory=list)
     merged_into: Event | None = None
@@ -1468,6 +1469,13 @@ class Extractor:
             if later is not None and before:
                 event.offset_from = (before[-1], later)
                 return
+        if not own and self._then(info, event, clause):
+            # "Last Wednesday the Foreign Office told … Nigeria then ordered two British diplomats out": after the act
+            # told before, how long after unsaid: its month
+            before = [e for e in self.events if e.kind == "act" and e.order < event.order]
+            if before:
+                event.offset_from, event.rough = (before[-1], 0), True
+                return
         free = [d for d in info.dates if (info.clauses[d.start] not in info.trigger_clauses
                                           and info.clauses[d.start] not in info.cue_clauses) or d.reporting]
         free.sort(key=lambda d: abs(info.clauses[d.start] - clause))
@@ -1517,6 +1525,16 @@ class Extractor:
                 best = min(past, key=lambda d: abs(d.start - event.start))
                 event.date, event.date_source = best.date, source
                 return
+
+    def _then(self, info: SentenceInfo, event: Event, clause: int) -> bool:
+        """'Nigeria then ordered …', 'Vervolgens zette Rusland … uit': a word of sequence before the trigger in its
+        clause (not 'since then')."""
+        toks = info.sentence.tokens
+        then, since = self.ws.ThenWords, self.ws.SinceMarkers
+        if info.sentence.where.keys().isdisjoint(then):
+            return False
+        return any(toks[i].lower in then and info.clauses[i] == clause and not (i > 0 and toks[i - 1].lower in since)
+                   for i in range(event.start))
 
     def _said_by_named(self, info: SentenceInfo, clause: int) -> PartialDate | None:
         """The day of the latest saying of the actor a cue's clause names beside a speech noun ("after Abidjan's
