@@ -2003,3 +2003,10 @@ def test_an_attache_must_leave_and_then_answered_in_kind_in_that_month(lexicon, 
 def test_recalled_for_consultations_without_an_envoy_noun(lexicon, tmp_path, text, expected):
     rows_ = table_of(f" date 1984-07-17 {text}", lexicon, tmp_path)
     assert len([r for r in rows_ if r["event_class"] == "RelationsDowngrade"]) == expected
+
+
+def test_a_port_closed_to_goods_and_criticism_had(lexicon, tmp_path):
+    rows_ = table_of(" date 1994-02 Griekenland heeft de haven van Thessaloniki gesloten voor goederen van en naar de "
+                     "voormalige Joegoslavische republiek Macedonië. Ook de Verenigde Staten hebben kritiek op de "
+                     "maatregel van Griekenland.", lexicon, tmp_path)
+    assert sorted(_who(rows_)) == [("AccessRestriction", "Q41", "Q221"), ("Criticism", "Q30", "Q41")]
