@@ -11,7 +11,7 @@ from kg.namespaces import GRAPH, RKG
 from kg.rdfio import named_graphs
 
 SPEECH = {RKG.Accusation, RKG.Denial, RKG.Assessment, RKG.RefusalToComment, RKG.Statement, RKG.Criticism,
-          RKG.Threat, RKG.Demand, RKG.Claim}
+          RKG.Threat, RKG.Demand, RKG.Claim, RKG.Rejection}
 
 
 def _acts(graph) -> dict[URIRef, dict]:

@@ -2010,3 +2010,15 @@ def test_a_port_closed_to_goods_and_criticism_had(lexicon, tmp_path):
                      "voormalige Joegoslavische republiek Macedonië. Ook de Verenigde Staten hebben kritiek op de "
                      "maatregel van Griekenland.", lexicon, tmp_path)
     assert sorted(_who(rows_)) == [("AccessRestriction", "Q41", "Q221"), ("Criticism", "Q30", "Q41")]
+
+
+@pytest.mark.parametrize("text", [
+    " date 2005-05-20 Karimov rejects an outside inquiry into the killings in Andijan, which the United States "
+    "demanded on Monday.",
+    " date 2006-01-31 De Deense premier Anders Fogh Rasmussen weigert zich te verontschuldigen voor de tekeningen in "
+    "de krant.",
+])
+def test_a_refusal_is_a_rejection(lexicon, tmp_path, text):
+    rows_ = table_of(text, lexicon, tmp_path)
+    assert "Rejection" in [r["event_class"] for r in rows_]
+    assert all(r["cameo"] == "120" for r in rows_ if r["event_class"] == "Rejection")

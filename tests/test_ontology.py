@@ -54,6 +54,7 @@ EXPECTED_CODES = {
     "Statement": ("010", "0.0", None, None),
     "Criticism": ("111", "-2.0", "ACCUSE", "disapprove"),
     "Threat": ("130", "-4.4", "THREATEN", None),
+    "Rejection": ("120", "-4.0", "REJECT", None),
     "Demand": ("100", "-5.0", "DEMAND", None),
     "Claim": ("010", "0.0", None, None),
 }
@@ -72,12 +73,14 @@ CODEBOOK = {
     # … and 150, "Demonstrate military or police power, not specified below", -7.2 there (as are 151–154, alerts
     # and mobilisation); PLOVER's CAMEO2PLOVER maps the 15x codes to MOBILIZE
     "150": "-7.2",
+    # … and 120, "Reject, not specified below", -4.0 there; PLOVER's CAMEO2PLOVER maps the 12x codes to REJECT
+    "120": "-4.0",
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
     "AmbassadorSummons", "PropertySeizure", "Arrest", "MilitaryPosture", "Referendum", "Accusation", "Denial",
-    "Assessment", "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim",
+    "Assessment", "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim", "Rejection",
 }
 # Every term docs/model.md names (it must be declared in the ontology).
 MODEL_CLASSES = LEAF_CLASSES | {
