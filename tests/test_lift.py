@@ -2022,3 +2022,17 @@ def test_a_refusal_is_a_rejection(lexicon, tmp_path, text):
     rows_ = table_of(text, lexicon, tmp_path)
     assert "Rejection" in [r["event_class"] for r in rows_]
     assert all(r["cameo"] == "120" for r in rows_ if r["event_class"] == "Rejection")
+
+
+def test_an_act_told_thereupon_follows_on_the_day_told_before(lexicon, tmp_path):
+    rows_ = table_of(" date 2024-05-21 Milei noemde Begoña Gómez zondag op een bijeenkomst van de extreemrechtse "
+                     "partij Vox in Madrid corrupt. Spanje riep de ambassadeur daarop al voor overleg terug en eiste "
+                     "publieke excuses.", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"] == [
+        ("Q29", "2024-05-19")]
+
+
+def test_hours_given_to_leave_in_the_perfect(lexicon, tmp_path):
+    rows_ = table_of(" date 2023-09-30 Niger had de Franse ambassadeur Sylvain Itté eind augustus 48 uur gegeven om "
+                     "het land te verlaten. Parijs weigerde daar gehoor aan te geven.", lexicon, tmp_path)
+    assert ("Expulsion", "Q1032", "Q142") in _who(rows_)

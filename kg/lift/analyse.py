@@ -766,6 +766,8 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return days
         if word in sets.LaterWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarna", "shortly afterwards": on the day of the act told before
+        if word in sets.ThereuponWords:
+            return 0  # "Spanje riep de ambassadeur daarop terug": right after what was told before
         if word in sets.EarlierWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarvoor", "shortly before": on the day of the act told before, too
         if word in sets.SimultaneousWords or _ends_phrase(tokens, i, lex.words(LEX.SimultaneousWords, language)):
