@@ -2036,3 +2036,11 @@ def test_hours_given_to_leave_in_the_perfect(lexicon, tmp_path):
     rows_ = table_of(" date 2023-09-30 Niger had de Franse ambassadeur Sylvain Itté eind augustus 48 uur gegeven om "
                      "het land te verlaten. Parijs weigerde daar gehoor aan te geven.", lexicon, tmp_path)
     assert ("Expulsion", "Q1032", "Q142") in _who(rows_)
+
+
+def test_in_response_answers_what_the_other_side_said_when_it_did_nothing(lexicon, tmp_path):
+    rows_ = table_of(" date 2023-12-08 Venezuela said on Tuesday that Guyana would lose the Essequibo region. In "
+                     "response, Guyana said its Defence Force had been put on full alert.", lexicon, tmp_path)
+    (alert,) = [r for r in rows_ if r["event_class"] == "MilitaryPosture"]
+    (said,) = [r for r in rows_ if r["actor_qid"] == "Q717"]
+    assert alert["responds_to"] == said["event_id"]

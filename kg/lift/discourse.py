@@ -288,15 +288,22 @@ def _anaphor_effects(ex: Extractor, info: SentenceInfo, cue_start: int, cue_end:
     return []
 
 
+def _told_against(ex: Extractor, idx: int, effect: Event, kind: str) -> list[Event]:
+    """The events of a kind told in the BACK_REACH sentences before sentence idx between effect's actor and another."""
+    return [e for prev in ex.infos[max(0, idx - BACK_REACH):idx] for e in prev.events
+            if e.kind == kind and e.actor is not None and e.actor != effect.actor and not e.reference
+            and (effect.actor in e.targets or e.actor in effect.targets)]
+
+
 def _link_back(ex: Extractor, info: SentenceInfo, idx: int) -> None:
     """'Peking ontbood de Japanse ambassadeur daarop herhaaldelijk': the acts of a sentence whose cue points back
     answer the latest act told before against their actor (or by whom they are aimed at)."""
     for effect in info.events:
         if effect.kind != "act" or effect.reference or effect.actor is None or effect.links:
             continue
-        earlier = [e for prev in ex.infos[max(0, idx - BACK_REACH):idx] for e in prev.events
-                   if e.kind == "act" and e.actor is not None and e.actor != effect.actor and not e.reference
-                   and (effect.actor in e.targets or e.actor in effect.targets)]
+        # (no act of the other side told before: what it said, "Maduro presented a map … In response, Ali said the
+        # Guyana Defence Force had been put on full alert")
+        earlier = _told_against(ex, idx, effect, "act") or _told_against(ex, idx, effect, "speech")
         if earlier:
             cause = earlier[-1]
             relation = RETALIATES_FOR if _reverses(effect, cause) else RESPONDS_TO
