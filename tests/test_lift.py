@@ -2044,3 +2044,11 @@ def test_in_response_answers_what_the_other_side_said_when_it_did_nothing(lexico
     (alert,) = [r for r in rows_ if r["event_class"] == "MilitaryPosture"]
     (said,) = [r for r in rows_ if r["actor_qid"] == "Q717"]
     assert alert["responds_to"] == said["event_id"]
+
+
+def test_a_reaction_told_by_its_feeling_and_hurt_feelings_are_criticism(lexicon, tmp_path):
+    rows_ = table_of(" date 2022-08-28 Het Marokkaanse ministerie noemde de ontvangst vrijdag \"een ernstige daad, die "
+                     "de gevoelens van het Marokkaanse volk diep kwetst\". Het Tunesische ministerie van Buitenlandse "
+                     "Zaken reageerde zaterdag met verbazing op de Marokkaanse stap.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [
+        ("Criticism", "Q1028", "2022-08-26"), ("Statement", "Q948", "2022-08-27")]
