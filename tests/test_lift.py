@@ -2052,3 +2052,15 @@ def test_a_reaction_told_by_its_feeling_and_hurt_feelings_are_criticism(lexicon,
                      "Zaken reageerde zaterdag met verbazing op de Marokkaanse stap.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [
         ("Criticism", "Q1028", "2022-08-26"), ("Statement", "Q948", "2022-08-27")]
+
+
+def test_a_proposal_that_a_state_suspend_is_no_act(lexicon, tmp_path):
+    rows_ = table_of(" date 2017-03-09 Wang Yi proposed that North Korea suspend its nuclear and missile activities "
+                     "in exchange for a halt to large US-South Korean military drills.", lexicon, tmp_path)
+    assert [r for r in rows_ if r["event_class"] == "CooperationSuspension"] == []
+
+
+def test_whose_act_with_words_describing_it_between(lexicon, tmp_path):
+    rows_ = table_of(" date 2023-09-20 Poland has been one of Ukraine's staunchest allies since Russia's full-scale "
+                     "invasion in February 2022.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"]) for r in rows_] == [("Attack", "Q159")]

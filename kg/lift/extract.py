@@ -36,7 +36,7 @@ from kg.lift.analyse import (
 from kg.lift.article import Article
 from kg.lift.dates import PartialDate
 from kg.lift.lexicon import GAP, ActorName, Cue, Lexicon, Pattern, PatternIndex, Trigger
-from kg.lift.text import Sentence
+from kg.lift.text import Sentence, Token
 from kg.namespaces import LEX, RKG
 
 # looked up once: an rdflib namespace attribute builds a new URIRef at every use
@@ -70,6 +70,7 @@ NEGATION_REACH = 6
 RELATIVE_REACH = 4  # words between an actor and the ", which" that refers back to it ("U.N. humanitarian office OCHA")
 
 
+DESCRIBED_REACH = 3  # words describing a noun between its owner and it ("Russia's full-scale invasion")
 OPENING_WORDS = 4  # the words that open a sentence, where "Within hours", "The next day" date all it tells
 SCENE_REACH = 2  # sentences back to the day a relative date ("within hours", "the same day") counts from
 
@@ -413,7 +414,11 @@ class Extractor:
             return True  # "either side had the right to terminate": a possibility (not "right-wing", "rights")
         if words.isdisjoint(hyp):
             return False
-        return any(toks[i].lower in hyp for i in range(len(toks)) if clauses[i] == clause and i < match.end)
+        if any(toks[i].lower in hyp for i in range(len(toks)) if clauses[i] == clause and i < match.end):
+            return True
+        # "He proposed that North Korea suspend its nuclear activities": a clause that a word of possibility opens
+        opened = next(i for i in range(match.start + 1) if clauses[i] == clause)
+        return 0 < opened and toks[opened].lower in self.ws.Subordinators and toks[opened - 1].lower in hyp
 
     def _intent_denied(self, sentence: Sentence, match: Match) -> bool:
         """'had no plans to follow the French example and recall its ambassador', 'is niet van plan … terug te
@@ -1397,7 +1402,7 @@ class Extractor:
         ('de landingsrechten van een Iraans regeringsvliegtuig ingetrokken': the plane is Iranian)."""
         toks = info.sentence.tokens
         possessives = self.ws.PossessivePronouns
-        organisations = self.lex.memo("organisations", lambda: set().union(*self.lex.member_of.values()))
+        organisations = self.lex.memo(("organisations with members",), _organisations, self.lex)
         for m in info.mentions:
             if m.actor is None:
                 continue
@@ -1405,7 +1410,8 @@ class Extractor:
                 return m
             if m.end == match.start and m.name.kind == "name" and m.actor in organisations:
                 return m  # "a NATO air strike", "the EU sanctions": an organisation's name on its act
-            if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)) \
+            if m.role == "possessor" and (m.end + 1 == match.start or m.start - match.end in (1, 2)
+                                          or self._described_between(toks, m.end + 1, match.start)) \
                     and not self._owned_by(info, m):  # "ontbiedt ambassadeur van Azerbeidzjan": whose envoy
                 return m
         j = match.start - 1
@@ -1417,6 +1423,12 @@ class Extractor:
             if before:
                 return before[-1]
         return None
+
+    @staticmethod
+    def _described_between(toks: list[Token], start: int, end: int) -> bool:
+        """'Russia's full-scale invasion': a few lower-case words describing the noun between whose and what."""
+        return 0 < end - start <= DESCRIBED_REACH and all(
+            t.text == "-" or (t.text.isalpha() and t.text.islower()) for t in toks[start:end])
 
     def _numbers(self, info: SentenceInfo, event: Event, clause: int) -> None:
         toks = info.sentence.tokens
