@@ -2064,3 +2064,10 @@ def test_whose_act_with_words_describing_it_between(lexicon, tmp_path):
     rows_ = table_of(" date 2023-09-20 Poland has been one of Ukraine's staunchest allies since Russia's full-scale "
                      "invasion in February 2022.", lexicon, tmp_path)
     assert [(r["event_class"], r["actor_qid"]) for r in rows_] == [("Attack", "Q159")]
+
+
+def test_a_measure_kept_from_happening_is_no_act(lexicon, tmp_path):
+    rows_ = table_of(" date 2014-03-06 Qatar remained committed to the council's values, the cabinet said, and this "
+                     "is what prevents Qatar from responding by withdrawing its ambassador from Bahrain.", lexicon,
+                     tmp_path)
+    assert [r for r in rows_ if r["event_class"] == "RelationsDowngrade"] == []
