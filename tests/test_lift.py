@@ -2058,7 +2058,65 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
         "Niger had de Franse ambassadeur Sylvain Itté eind augustus 48 uur gegeven om "
         "het land te verlaten. Parijs weigerde daar gehoor aan te geven.",
         ("Expulsion", "Q1032", "Q142"), id="hours-given-to-leave-in-the-perfect"),
+    pytest.param(
+        "2024-01-18",
+        "Pakistan struck what it called militant hideouts inside Iran early on Thursday.",
+        ("Attack", "Q843", "Q794"), id="a-state-strikes-hideouts-in-another"),
+    pytest.param(
+        "2024-01-18",
+        "Pakistan struck hideouts inside Iran on Thursday in retaliation for Iranian missile and drone attacks on "
+        "its territory.",
+        ("Attack", "Q794", "Q843"), id="weapons-named-with-the-attack"),
+    pytest.param(
+        "2014-05-19",
+        "Hanoi called China's deployment illegal and sent coast guard and fisheries vessels to the area in "
+        "response.",
+        ("MilitaryPosture", "Q881", "Q148"), id="vessels-sent-to-the-area"),
+    pytest.param(
+        "1975-11-30",
+        "London sent the first frigates into the disputed area on 25 November to protect its trawlers from "
+        "Icelandic gunboats.",
+        ("MilitaryPosture", "Q145", "Q189"), id="frigates-sent-into-the-disputed-area"),
+    pytest.param(
+        "1976-02-20",
+        "Icelandic ministers have warned that the country could reconsider its place in the alliance.",
+        ("Threat", "Q189", "Q7184"), id="membership-put-in-doubt-is-a-threat"),
+    pytest.param(
+        "2013-10-16",
+        "De verhouding tussen beide landen is al weken gespannen. Woensdag dreigde de Russische voedselwaakhond "
+        "met een invoerverbod op Nederlandse zuivel en bloemen.",
+        ("Threat", "Q159", "Q29999"), id="a-states-watchdog-acts-for-it"),
+    pytest.param(
+        "2013-10-16",
+        "De Russische kustwacht enterde het onder Nederlandse vlag varende schip op 19 september.",
+        ("PropertySeizure", "Q159", "Q29999"), id="a-ship-boarded"),
+    pytest.param(
+        "2013-10-16",
+        "Russian coast guards boarded the Dutch-flagged vessel on 19 September.",
+        ("PropertySeizure", "Q159", "Q29999"), id="a-ship-boarded-in-english"),
+    pytest.param(
+        "2013-10-16",
+        "Het Nederlandse ministerie ontbood de Russische ambassadeur. Het Russische ministerie van Buitenlandse "
+        "Zaken betuigde woensdag zijn spijt.",
+        ("Statement", "Q159", "Q29999"), id="regret-expressed-is-said"),
+    pytest.param(
+        "2013-10-16",
+        "De verhouding tussen de twee landen is al weken erg gespannen. Woensdag zei Rusland dat Nederland de "
+        "verdragen schendt.",
+        ("Accusation", "Q159", "Q29999"), id="a-time-before-the-verb-sends-the-speaker-after-it"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
     assert expected in _who(table_of(f" date {date} {text}", lexicon, tmp_path))
+
+
+def test_members_counted_are_not_their_organisation(lexicon, tmp_path):
+    rows_ = table_of(" date 1976-02-20 Iceland broke off diplomatic relations with Britain on Thursday, the first "
+                     "time two members of the Atlantic alliance have cut ties with each other.", lexicon, tmp_path)
+    assert {(r["actor_qid"], r["target_qids"]) for r in rows_} == {("Q189", "Q145")}
+
+
+def test_a_time_before_the_verb_does_not_take_the_content_for_the_speaker(lexicon, tmp_path):
+    rows_ = table_of(" date 2013-10-16 De verhouding tussen de twee landen is al weken erg gespannen. Woensdag zei het "
+                     "ministerie dat Rusland de verdragen schendt.", lexicon, tmp_path)
+    assert ("Q159", "Q29999") not in {(r["actor_qid"], r["target_qids"]) for r in rows_}

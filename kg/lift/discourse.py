@@ -13,6 +13,7 @@ from rdflib import URIRef
 from kg.lift.analyse import Match, token_is
 from kg.lift.dates import PartialDate
 from kg.lift.extract import SCENE_WORDS, Event, Extractor, SentenceInfo
+from kg.lift.succession import date_states
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
 
@@ -63,6 +64,7 @@ def resolve(ex: Extractor) -> list[Event]:
     inferred = _retaliations(ex, events)
     _mirrors(ex, events, inferred)
     events = [e for e in events if e.actor is not None and e.date is not None]
+    date_states(ex.lex, events)
     kept = {id(e) for e in events}  # `c in events` compares field by field until it meets c itself: ask ids first
     for e in events:
         e.targets = [t for t in dict.fromkeys(e.targets) if t != e.actor]

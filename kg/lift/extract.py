@@ -528,6 +528,7 @@ class Extractor:
         classify_mentions(sentence, mentions, self.lex, self.lang)
         mentions = self._without_dateline(sentence, mentions)
         mentions = self._without_named_things(sentence, mentions)
+        mentions = self._without_former_parts(sentence, mentions)
         mentions = self._without_own_allies(sentence, mentions)
         mentions = self._without_qualified_descriptions(sentence, mentions)
         self._learn_names(sentence, mentions)
@@ -579,6 +580,25 @@ class Extractor:
             kept.append(m)
         return kept
 
+    def _fronted_time(self, info: SentenceInfo, verb: int) -> bool:
+        """Whether only a time stands before the verb ("Woensdag zei …", "Diezelfde dag dreigde …", "Daarop
+        eiste …"): in Dutch the subject then follows the verb."""
+        if verb == 0:
+            return False
+        dated = {k for d in info.dates for k in range(d.start, d.end)}
+        toks = info.sentence.tokens
+        return all(k in dated or toks[k].lower in self.ws.FrontedTimeWords for k in range(verb))
+
+    def _without_former_parts(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """'the former Soviet republic of Georgia', 'de voormalige Joegoslavische republiek Macedonië': an adjective
+        after 'former' says what a state was once part of; that state neither acts nor is acted on."""
+        former = self.ws.FormerWords
+        if sentence.where.keys().isdisjoint(former):
+            return mentions
+        toks = sentence.tokens
+        return [m for m in mentions if not (m.name.kind == "adjective" and m.start > 0
+                                            and toks[m.start - 1].lower in former)]
+
     def _without_own_allies(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """'suspending joint exercises with its NATO ally', 'zijn NAVO-bondgenoot': after a possessive, an
         organisation named before a member noun describes a member state told elsewhere, not the organisation."""
@@ -592,8 +612,21 @@ class Extractor:
             if m.actor in orgs and m.start > 0 and token_is(toks[m.start - 1], self.ws.PossessivePronouns) \
                     and after < len(toks) and token_is(toks[after], self.ws.MemberNouns):
                 continue
+            if m.actor in orgs and self._counted_members_of(toks, m.start):
+                continue
             kept.append(m)
         return kept
+
+    def _counted_members_of(self, toks, start: int) -> bool:
+        """'two members of the Atlantic alliance', 'twee leden van de NAVO': members counted are member states told
+        elsewhere, not the organisation."""
+        k = start - 1
+        if k >= 0 and toks[k].lower in self.ws.Determiners:
+            k -= 1
+        if k < 2 or toks[k].lower not in self.ws.PossessiveMarkers or not token_is(toks[k - 1], self.ws.MemberNouns):
+            return False
+        count = toks[k - 2]
+        return _number(count, self.lex) is not None or count.lower in self.ws.BothWords
 
     def _without_dateline(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """'LONDON/DUBAI, July 19 (Reuters) - …': the places and the agency of a wire dateline say where the
@@ -1692,6 +1725,15 @@ class Extractor:
                 # a quote, then the verb, then who spoke: '"…", zei de woordvoerder van Rusland'
                 after = [m for m in info.mentions if match.end <= m.start <= match.end + 6
                          and m.actor is not None and m.role not in ("location",)]
+                speaker = after[0] if after else None
+                inverted = speaker is not None
+            elif self.lang == "nl" and self._fronted_time(info, match.start):
+                # "Woensdag dreigde de Russische voedselwaakhond met …": a time put first, then the verb, then who
+                # speaks (before any clause of what is said)
+                stop = next((k for k in range(match.end, len(toks)) if token_is(toks[k], self.ws.Subordinators)),
+                            len(toks))
+                after = [m for m in info.mentions if match.end <= m.start <= match.end + 4 and m.start < stop
+                         and m.actor is not None and m.role != "location"]
                 speaker = after[0] if after else None
                 inverted = speaker is not None
             if speaker is None:

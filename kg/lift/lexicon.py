@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -103,6 +104,8 @@ class Lexicon:
     labels: dict[URIRef, str] = field(default_factory=dict)
     media: set[URIRef] = field(default_factory=set)
     member_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # state -> the organisations it is in
+    ended: dict[URIRef, dt.date] = field(default_factory=dict)  # a former state -> its first day gone
+    continued_by: dict[URIRef, URIRef] = field(default_factory=dict)  # a former state -> who carried on its names
     graph: Graph | None = None
     _singles: dict = field(default_factory=dict, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
@@ -315,7 +318,21 @@ def build_lexicon(graph: Graph) -> Lexicon:
         for lit in graph.objects(entry, RKG.pattern):
             lex.numbers[str(lit).lower()] = int(value)
     _load_names(graph, lex)
+    _load_successions(graph, lex)
     return lex
+
+
+def _load_successions(graph: Graph, lex: Lexicon) -> None:
+    """Former states, the day each ended and the state that carried on its names (actors-historical.ttl)."""
+    for state, day in graph.subject_objects(RKG.endedOn):
+        value = day.toPython() if isinstance(day, Literal) else None
+        if not isinstance(value, dt.date):
+            raise ValueError(f"{state}: rkg:endedOn must be an xsd:date, not {day!r}")
+        lex.ended[state] = value
+    for state, heir in graph.subject_objects(RKG.continuedBy):
+        if state not in lex.ended:
+            raise ValueError(f"{state} is rkg:continuedBy {heir} but has no rkg:endedOn date")
+        lex.continued_by[state] = heir
 
 
 def _qid(graph: Graph, node: URIRef) -> str | None:
