@@ -2104,6 +2104,21 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
         "De verhouding tussen de twee landen is al weken erg gespannen. Woensdag zei Rusland dat Nederland de "
         "verdragen schendt.",
         ("Accusation", "Q159", "Q29999"), id="a-time-before-the-verb-sends-the-speaker-after-it"),
+    pytest.param(
+        "2018-04-06",
+        "Venezuela neemt daarmee wraak voor een besluit van Panama van vorige week. Panama zette eind maart "
+        "president Nicolás Maduro en ruim vijftig andere Venezolanen op een lijst van personen met een hoog risico "
+        "op witwassen.",
+        ("Sanction", "Q804", "Q717"), id="people-put-on-a-list"),
+    pytest.param(
+        "2019-05-17",
+        "The United States added Huawei to its entity list on Thursday, a move China called bullying.",
+        ("Sanction", "Q30", "Q148"), id="a-firm-added-to-a-list"),
+    pytest.param(
+        "1986-10-25",
+        "Britain broke off relations with Syria on Friday. Washington withdrew its ambassador from Damascus. "
+        "Canada's external affairs minister announced that Ottawa was also calling its ambassador home.",
+        ("RelationsDowngrade", "Q16", "Q858"), id="also-aimed-where-the-act-before-was"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
@@ -2120,3 +2135,11 @@ def test_a_time_before_the_verb_does_not_take_the_content_for_the_speaker(lexico
     rows_ = table_of(" date 2013-10-16 De verhouding tussen de twee landen is al weken erg gespannen. Woensdag zei het "
                      "ministerie dat Rusland de verdragen schendt.", lexicon, tmp_path)
     assert ("Q159", "Q29999") not in {(r["actor_qid"], r["target_qids"]) for r in rows_}
+
+
+def test_a_new_speaker_after_comma_and_opens_a_clause(lexicon, tmp_path):
+    rows_ = table_of(" date 1986-10-25 Britain broke off relations with Syria on Friday. The White House said it was "
+                     "withdrawing the American ambassador from Damascus for an indefinite period, and spokesman Larry "
+                     "Speakes said the United States supported the British decision.", lexicon, tmp_path)
+    recalls = [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"]
+    assert recalls == [("Q30", "Q858")]

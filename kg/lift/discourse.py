@@ -200,6 +200,7 @@ def _fill_roles(ex: Extractor) -> None:
                 # takes in one sentence are aimed at whom the sentence names for one of them
                 alongside = next((o.targets for o in info.events if o is not e and o.kind == "act" == e.kind
                                   and o.actor == e.actor and o.targets and o.clause not in info.cue_clauses), None)
+                alongside = alongside or _also_against(ex, e)
                 e.targets = list(alongside) if alongside else [
                     t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
                 e.guessed_targets = not alongside
@@ -207,6 +208,17 @@ def _fill_roles(ex: Extractor) -> None:
                 _aim_denial(ex, e)
             if e.actor is not None and e.kind == "act" and e.clause not in info.cue_clauses and not e.explicit_actor:
                 last_actor = e.actor  # causes and background events do not move the story's main actor
+
+
+def _also_against(ex: Extractor, e: Event) -> list[URIRef]:
+    """'Ottawa was also calling its ambassador home': one more act of the kind another actor just took, aimed where
+    that one was (an act of a new actor has no earlier acts of its own to say whom it is aimed at)."""
+    if e.kind != "act" or not any(token_is(t, ex.ws.AlsoWords) for t in e.sentence.tokens[:e.start]):
+        return []
+    for o in reversed(ex.events):
+        if o.order < e.order and o.kind == "act" and o.cls == e.cls and o.actor not in (None, e.actor) and o.targets:
+            return [t for t in o.targets if t != e.actor]
+    return []
 
 
 def _reported_subject(ex: Extractor, info: SentenceInfo, e: Event) -> URIRef | None:

@@ -45,6 +45,7 @@ STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG
 # inkrimpt": the demanded cut is the act), not a saying of its own
 TELLING = frozenset({STATEMENT, RKG.Demand})
 THREAT, ARREST, ATTACK = RKG.Threat, RKG.Arrest, RKG.Attack
+SPEAKER_REACH = 6  # tokens from a comma and "and" to the verb of a new speaker's saying
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
@@ -182,12 +183,19 @@ class Extractor:
 
     # ------------------------------------------------------------------ helpers
     def _clauses(self, sentence: Sentence, cue_matches: list[Match], mentions: list[Mention],
-                 verbs) -> tuple[list[int], set[int]]:
+                 verbs, said: list[int] = ()) -> tuple[list[int], set[int]]:
         """Each token's clause number, and the clauses a response cue opens (where the cause is told).
 
         verbs: a callable giving the starts of trigger and speech matches, asked for only when a Dutch
-        sentence opens with a cue phrase (see _fronted_main_clause)."""
+        sentence opens with a cue phrase (see _fronted_main_clause); said: where verbs of saying start."""
         boundaries: dict[int, bool] = {}
+        toks = sentence.tokens
+        for v in said:
+            # "… withdrawing the American ambassador from Damascus, and spokesman Larry Speakes said the United States
+            # supported the British decision": a comma, "and" and a new speaker open a clause of their own
+            k = next((k for k in range(v - 1, max(0, v - SPEAKER_REACH) - 1, -1) if toks[k].text == ","), None)
+            if k is not None and k + 2 < v and toks[k + 1].lower in self.ws.Coordinators:
+                boundaries[k + 1] = False
         for m in cue_matches:
             # (a gapped cue opens its clause at its last word: "Met die maatregel reageert Canberra op de uitzetting
             # …": Canberra, in the gap, answers; it did not expel)
@@ -205,7 +213,6 @@ class Extractor:
                 tok = sentence.tokens[i]
                 if i > 0 and (tok.lower in subordinators or tok.text in ";:") and i not in boundaries:
                     boundaries[i] = False
-        toks = sentence.tokens
         if "," in where:
             # "declared Malaysia's ambassador, who had been recalled last month, persona non grata": a relative
             # clause set off by commas ends at the second one, and the words after it go on with the main clause
@@ -469,7 +476,7 @@ class Extractor:
 
         # (a cue that only points back opens no clause of causes: "Daarop overhandigde Manilla een nota")
         clauses, cue_clauses = self._clauses(sentence, [m for c, m in response_cues if not c.refers_back], mentions,
-                                             verbs)
+                                             verbs, [m.start for _, m in speech_cues])
         for cue, match in speech_cues:
             # "volgens Moskou", and a verb right after a quote or a comma: '"…", zei Nederland'
             inverted = match.start > 0 and sentence.tokens[match.start - 1].text in INVERSION_MARKS and not \
