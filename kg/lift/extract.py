@@ -839,7 +839,8 @@ class Extractor:
         if trigger.cls in (ACCESS_RESTRICTION, COOPERATION_SUSPENSION, SANCTION) and trigger.requires is not None:
             event.barred = self._nearest_word(s, match, trigger.requires)
         event.undone = self._decision_undone(info, match)
-        event.reference = (event.undone or self._is_reference(info, match) or self._spoken_of(info, trigger, match)
+        event.reference = (event.undone or self._is_reference(info, match) or self._series_of(info, match)
+                           or self._spoken_of(info, trigger, match)
                            or self._breached(s, match) or id(match) in self.anaphoric)
         event.spans.append((s.start, s.end))
         for m in info.mentions:
@@ -1387,6 +1388,15 @@ class Extractor:
                         for m in info.mentions)
         return nxt < len(toks) and (token_is(toks[nxt], staff) or described)
 
+    def _series_of(self, info: SentenceInfo, match: Match) -> bool:
+        """'De reeks uitwijzingen begon half september', 'the wave of expulsions': a series named as a whole, in a
+        sentence that names no one, sums up acts told one by one elsewhere."""
+        toks = info.sentence.tokens
+        k = match.start - 1
+        if k > 0 and toks[k].lower in self.ws.PossessiveMarkers:
+            k -= 1
+        return k >= 0 and toks[k].lower in self.ws.SeriesNouns and all(m.actor is None for m in info.mentions)
+
     def _decision_undone(self, info: SentenceInfo, match: Match) -> bool:
         """'withdrew its decision to expel the ambassador': the act named is one taken before, now undone."""
         toks = info.sentence.tokens
@@ -1793,7 +1803,8 @@ class Extractor:
         # after a quote ('"…", zei Nederland vrijdag') the dates before the verb are what was said about
         quoted = inverted or (match.start > 0 and toks[match.start - 1].text in INVERSION_MARKS - {","})
         # (a verb of condemning or denying takes a short object before its day: "condemned the attack on Wednesday")
-        reach = 2 if cue.cls in (None, STATEMENT) else 4
+        # (… and so does a Dutch verb of saying: "noemde de Amerikaanse stappen woensdag ronduit wild")
+        reach = 2 if cue.cls in (None, STATEMENT) and self.lang != "nl" else 4
         past = [d for d in info.dates if not d.future and d.end <= match.start and not quoted] or [
             d for d in info.dates if not d.future and match.start < d.start and d.end < match.end] or [
             d for d in info.dates if not d.future and 0 <= d.start - match.end <= reach
