@@ -2143,3 +2143,18 @@ def test_a_new_speaker_after_comma_and_opens_a_clause(lexicon, tmp_path):
                      "Speakes said the United States supported the British decision.", lexicon, tmp_path)
     recalls = [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "RelationsDowngrade"]
     assert recalls == [("Q30", "Q858")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counted back from the act told before, not from the day the paper came out
+    (" date 2024-01-18 Moscow expelled two British diplomats on Monday. A day earlier, Britain had expelled two "
+     "Russian diplomats.", {("Q159", "Q145"): "2024-01-15", ("Q145", "Q159"): "2024-01-14"}),
+    (" date 2024-01-18 Pakistan struck hideouts inside Iran on Thursday in retaliation for Iranian drone attacks on "
+     "its territory two days earlier.", {("Q843", "Q794"): "2024-01-18", ("Q794", "Q843"): "2024-01-16"}),
+    (" date 1986-10-23 De Sovjet-Unie heeft woensdag opnieuw vijf Amerikaanse diplomaten uitgewezen. Moskou reageert "
+     "daarmee op de uitzetting van 55 Sovjet-diplomaten door de Verenigde Staten, een dag eerder.",
+     {("Q15180", "Q30"): "1986-10-22", ("Q30", "Q15180"): "1986-10-21"}),
+])
+def test_a_span_earlier_counts_back_from_the_act_before(lexicon, tmp_path, text, expected):
+    rows_ = table_of(text, lexicon, tmp_path)
+    assert {(r["actor_qid"], r["target_qids"]): r["date"] for r in rows_} == expected

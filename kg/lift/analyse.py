@@ -755,8 +755,8 @@ def span_days(tokens: list[Token], unit_at: int, lex: Lexicon, language: str) ->
 
 def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, language: str) -> int | None:
     """Days after the act told before: 'two days later', 'een week later', 'hours later' (0), 'the next
-    day', 'de dag erna', 'the same day' (0), 'kort daarna' (0), 'tegelijk' (0); None when the tokens at these
-    positions hold no such phrase."""
+    day', 'de dag erna', 'the same day' (0), 'kort daarna' (0), 'tegelijk' (0), 'two days earlier' (-2); None when
+    the tokens at these positions hold no such phrase."""
     sets = lex.sets(language)
     for i in positions:
         word = tokens[i].lower
@@ -764,6 +764,8 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return 0
         if word in sets.LaterWords and (days := span_days(tokens, i - 1, lex, language)) is not None:
             return days
+        if word in sets.EarlierSpanWords and (days := span_days(tokens, i - 1, lex, language)) is not None:
+            return -days  # "two days earlier", "een dag eerder": before the act told before
         if word in sets.LaterWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarna", "shortly afterwards": on the day of the act told before
         if word in sets.ThereuponWords:

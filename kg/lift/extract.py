@@ -168,6 +168,7 @@ class Extractor:
         # any of these may open a phrase that dates an act from the one told before it: see later_offset
         self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
                             | self.ws.EarlierWords | self.ws.SimultaneousWords | self.ws.ThereuponWords
+                            | self.ws.EarlierSpanWords
                             | {p[-1] for p in lex.words(LEX.SimultaneousWords, self.lang)})  # ("at once")
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
