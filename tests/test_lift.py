@@ -2119,6 +2119,16 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
         "Britain broke off relations with Syria on Friday. Washington withdrew its ambassador from Damascus. "
         "Canada's external affairs minister announced that Ottawa was also calling its ambassador home.",
         ("RelationsDowngrade", "Q16", "Q858"), id="also-aimed-where-the-act-before-was"),
+    pytest.param(
+        "1986-10-23",
+        "De VS wezen 25 Sovjet-diplomaten uit. Partijleider Michail Gorbatsjov noemde de Amerikaanse stappen woensdag "
+        "in een televisietoespraak ronduit wild.",
+        ("Criticism", "Q15180", "Q30"), id="steps-called-wild-by-a-leader-of-a-former-state"),
+    pytest.param(
+        "2018-04-06",
+        "Venezuela schortte de handel met Panama op. President Juan Carlos Varela noemde het Venezolaanse besluit "
+        "donderdag onzinnig.",
+        ("Criticism", "Q804", "Q717"), id="a-decision-called-nonsensical"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
