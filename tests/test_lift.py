@@ -2168,3 +2168,27 @@ def test_a_new_speaker_after_comma_and_opens_a_clause(lexicon, tmp_path):
 def test_a_span_earlier_counts_back_from_the_act_before(lexicon, tmp_path, text, expected):
     rows_ = table_of(text, lexicon, tmp_path)
     assert {(r["actor_qid"], r["target_qids"]): r["date"] for r in rows_} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" date 1996-02-01 Griekenland en Turkije hebben woensdag hun oorlogsschepen en soldaten teruggetrokken bij Imia, "
+     "waarover de twee NAVO-bondgenoten dagenlang op de rand van een conflict balanceerden.",
+     {("MilitaryWithdrawal", "Q41", "Q43"), ("MilitaryWithdrawal", "Q43", "Q41")}),
+    (" date 1996-01-29 Turkey withdrew its troops from the border with Syria on Monday.",
+     {("MilitaryWithdrawal", "Q43", "Q858")}),
+    # an envoy withdrawn is a recall; forces asked to withdraw are not withdrawn
+    (" date 1996-01-29 Britain withdrew its ambassador from Damascus on Monday.",
+     {("RelationsDowngrade", "Q145", "Q858")}),
+    (" date 2002-07-18 Spanje en Marokko liggen al weken met elkaar overhoop. De Arabische Liga riep Spanje op zijn "
+     "troepen terug te trekken.", {("Demand", "Q7172", "Q29")}),
+    (" date 2024-01-14 De Maldiven en India liggen al weken met elkaar overhoop. De Maldiven hebben India formeel "
+     "gevraagd zijn militairen vóór 15 maart van de eilanden terug te trekken.", {("Demand", "Q826", "Q668")}),
+])
+def test_forces_pulled_back(lexicon, tmp_path, text, expected):
+    assert set(_who(table_of(text, lexicon, tmp_path))) == expected
+
+
+def test_a_measure_demanded_by_name_is_not_taken(lexicon, tmp_path):
+    rows_ = table_of(" date 2021-10-30 Libanon en de Golfstaten liggen overhoop. Het Saoedische ministerie eiste de "
+                     "onmiddellijke uitzetting van de Libanese ambassadeur.", lexicon, tmp_path)
+    assert "Expulsion" not in {r["event_class"] for r in rows_}

@@ -46,6 +46,7 @@ EXPECTED_CODES = {
     "PropertySeizure": ("171", "-9.2", "COERCE", "seize"),
     "Arrest": ("173", "-5.0", "COERCE", "arrest"),
     "MilitaryPosture": ("150", "-7.2", "MOBILIZE", None),
+    "MilitaryWithdrawal": ("087", "9.0", "RETREAT", "disarm"),
     "SpeechAct": ("010", "0.0", None, None),
     "Accusation": ("112", "-2.0", "ACCUSE", "disapprove"),
     "Denial": ("016", "-2.0", None, None),
@@ -75,11 +76,15 @@ CODEBOOK = {
     "150": "-7.2",
     # … and 120, "Reject, not specified below", -4.0 there; PLOVER's CAMEO2PLOVER maps the 12x codes to REJECT
     "120": "-4.0",
+    # … and 087, "De-escalate military engagement", 9.0 there; PLOVER's CAMEO2PLOVER (2021) maps it to RETREAT,
+    # mode disarm
+    "087": "9.0",
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
-    "AmbassadorSummons", "PropertySeizure", "Arrest", "MilitaryPosture", "Referendum", "Accusation", "Denial",
+    "AmbassadorSummons", "PropertySeizure", "Arrest", "MilitaryPosture", "MilitaryWithdrawal", "Referendum",
+    "Accusation", "Denial",
     "Assessment", "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim", "Rejection",
 }
 # Every term docs/model.md names (it must be declared in the ontology).

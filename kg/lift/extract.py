@@ -370,11 +370,20 @@ class Extractor:
             return True
         # "urged Rivlin to use his authority with the government to stop the deliveries": what one is asked to do
         # (a request verb, then "to" before the measure, in one clause)
+        # (the marker may stand inside a split verb's words: "riep Spanje op zijn troepen terug te trekken"; not in
+        # "geeft … 48 uur om te vertrekken", whose "te" is the measure's own)
         infinitive = self.ws.InfinitiveMarkers
-        return any(token_is(toks[i], self.ws.RequestVerbs) and any(
-            toks[k].lower in infinitive for k in range(i + 1, match.start + 1) if k < len(toks))
-            and all(clauses[k] == clause for k in range(i, match.start))
-            for i in range(max(0, match.start - REQUESTED_REACH), match.start))
+        inside = match.start + 1 in match.positions and toks[match.start + 1].lower in infinitive
+        if any(token_is(toks[i], self.ws.RequestVerbs) and (inside or any(
+                toks[k].lower in infinitive for k in range(i + 1, match.start + 1) if k < len(toks)))
+                and all(clauses[k] == clause for k in range(i, match.start))
+                for i in range(max(0, match.start - REQUESTED_REACH), match.start)):
+            return True
+        # "eiste de onmiddellijke en onvoorwaardelijke terugtrekking", "demanded the expulsion": a measure named as
+        # the object of a demand
+        return len(match.positions) == 1 and any(
+            token_is(toks[i], self.ws.RequestVerbs) and all(clauses[k] == clause for k in range(i, match.start))
+            for i in range(max(0, match.start - REQUEST_REACH - 1), match.start))
 
     def _breached(self, sentence: Sentence, match: Match) -> bool:
         """'in breach of EU sanctions', 'in strijd met de sancties': a measure named as broken, not taken."""
@@ -617,7 +626,9 @@ class Extractor:
         kept = []
         for m in mentions:
             after = m.end + 1 if m.end < len(toks) and toks[m.end].text == "-" else m.end
-            if m.actor in orgs and m.start > 0 and token_is(toks[m.start - 1], self.ws.PossessivePronouns) \
+            # (… and so does a count before it: "de twee NAVO-bondgenoten", "both NATO allies")
+            if m.actor in orgs and m.start > 0 and (token_is(toks[m.start - 1], self.ws.PossessivePronouns)
+                                                    or self._count_word(toks[m.start - 1])) \
                     and after < len(toks) and token_is(toks[after], self.ws.MemberNouns):
                 continue
             if m.actor in orgs and self._counted_members_of(toks, m.start):
@@ -633,8 +644,10 @@ class Extractor:
             k -= 1
         if k < 2 or toks[k].lower not in self.ws.PossessiveMarkers or not token_is(toks[k - 1], self.ws.MemberNouns):
             return False
-        count = toks[k - 2]
-        return _number(count, self.lex) is not None or count.lower in self.ws.BothWords
+        return self._count_word(toks[k - 2])
+
+    def _count_word(self, tok: Token) -> bool:
+        return _number(tok, self.lex) is not None or tok.lower in self.ws.BothWords
 
     def _without_dateline(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
         """'LONDON/DUBAI, July 19 (Reuters) - …': the places and the agency of a wire dateline say where the
