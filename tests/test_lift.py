@@ -2129,6 +2129,11 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
         "Venezuela schortte de handel met Panama op. President Juan Carlos Varela noemde het Venezolaanse besluit "
         "donderdag onzinnig.",
         ("Criticism", "Q804", "Q717"), id="a-decision-called-nonsensical"),
+    pytest.param(
+        "2006-10-03",
+        "Russia reacted furiously to the arrest of its officers by Georgia. It evacuated most of its diplomatic "
+        "staff and their families from Tbilisi.",
+        ("RelationsDowngrade", "Q159", "Q230"), id="diplomatic-staff-evacuated"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
