@@ -2197,3 +2197,12 @@ def test_a_measure_demanded_by_name_is_not_taken(lexicon, tmp_path):
     rows_ = table_of(" date 2021-10-30 Libanon en de Golfstaten liggen overhoop. Het Saoedische ministerie eiste de "
                      "onmiddellijke uitzetting van de Libanese ambassadeur.", lexicon, tmp_path)
     assert "Expulsion" not in {r["event_class"] for r in rows_}
+
+
+def test_the_same_day_follows_a_recent_act_not_the_background(lexicon, tmp_path):
+    rows_ = table_of(" date 1997-04-12 Duitsland heeft donderdag vier Iraanse diplomaten uitgewezen. De moord op vier "
+                     "Koerdische leiders in Berlijn, op 17 september 1992, was volgens de rechters een aanslag van "
+                     "Iran. Minister Kinkel riep ambassadeur Bächmann nog dezelfde dag terug uit Teheran.",
+                     lexicon, tmp_path)
+    recalls = [r["date"] for r in rows_ if r["event_class"] == "RelationsDowngrade"]
+    assert recalls and not any(d.startswith("1992") for d in recalls)

@@ -1530,8 +1530,9 @@ class Extractor:
             before = [e for e in self.events if e.kind == "act" and e.order < event.order] or [
                 e for e in self.events if e.order < event.order]
             published = self.article.date
-            if later == 0 and any(toks[i].lower in self.ws.WithinWords for i in in_clause):
-                # "within hours" follows a recent act, not the background told just before it
+            if later == 0 and any(toks[i].lower in self.ws.WithinWords or toks[i].lower in self.ws.SameWords
+                                  for i in in_clause):
+                # "within hours", "nog dezelfde dag" follow a recent act, not the background told just before it
                 before = [e for e in before if e.date is None or e.date.year >= published.year]
             scene = self._scene_before(info) if later is not None else None
             if scene is not None:
