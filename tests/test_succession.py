@@ -8,6 +8,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.errors import InputError
 from kg.lift.lexicon import Lexicon, _load_successions
 from kg.lift.succession import state_on
 from kg.namespaces import ACTOR, RKG
@@ -57,7 +58,7 @@ def test_bad_succession_data_is_a_clear_error(triples, message):
     g = Graph()
     for t in triples:
         g.add(t)
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InputError, match=message):
         _load_successions(g, Lexicon())
 
 

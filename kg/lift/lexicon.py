@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from kg.errors import InputError
 from kg.lift.text import tokenize
 from kg.namespaces import LEX, RKG, WD, local_name
 from kg.paths import ontology_dir
@@ -327,11 +328,11 @@ def _load_successions(graph: Graph, lex: Lexicon) -> None:
     for state, day in graph.subject_objects(RKG.endedOn):
         value = day.toPython() if isinstance(day, Literal) else None
         if not isinstance(value, dt.date):
-            raise ValueError(f"{state}: rkg:endedOn must be an xsd:date, not {day!r}")
+            raise InputError(f"{state}: rkg:endedOn must be an xsd:date, not {day!r}")
         lex.ended[state] = value
     for state, heir in graph.subject_objects(RKG.continuedBy):
         if state not in lex.ended:
-            raise ValueError(f"{state} is rkg:continuedBy {heir} but has no rkg:endedOn date")
+            raise InputError(f"{state} is rkg:continuedBy {heir} but has no rkg:endedOn date")
         lex.continued_by[state] = heir
 
 
