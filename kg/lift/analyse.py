@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import simplemma
 from rdflib import URIRef
@@ -39,6 +39,7 @@ def lemma(word: str, language: str) -> str:
         return word
 
 
+DICT_KEYS = type({}.keys())  # a sentence's word index's keys (sentence.where.keys())
 LEMMA_TABLE_LIMIT = 500_000  # word forms a Lemmas table keeps; rarer ones beyond it are lemmatised each time
 
 
@@ -86,8 +87,10 @@ class WordClass:
         self.members: set[str] = set()
 
     def _learn(self, words) -> None:
-        if not self.seen.issuperset(words):
-            new = [w for w in words if w not in self.seen]
+        seen = self.seen
+        # (a sentence's dict_keys is compared in place; issuperset would first copy it into a set)
+        if not (words <= seen if isinstance(words, DICT_KEYS) else seen.issuperset(words)):
+            new = [w for w in words if w not in seen]
             self.members.update(w for w in new if self.test(w))
             if len(self.seen) < self.LIMIT:
                 self.seen.update(new)
@@ -198,7 +201,10 @@ def _match_rest(tokens, elements, j, pos, hi, positions) -> tuple[int, ...] | No
     if element != GAP:
         while pos < hi and tokens[pos].text in PHRASE_QUOTES and not token_is(tokens[pos], element):
             pos += 1  # 'een "evenredig antwoord" op': a quotation mark does not break a fixed phrase
-        if pos >= hi or not token_is(tokens[pos], element):
+        if pos >= hi:
+            return None
+        tok = tokens[pos]
+        if tok.lower not in element and tok.lemma not in element:  # (token_is, inlined: the matcher's inner step)
             return None
         return _match_rest(tokens, elements, j + 1, pos + 1, hi, positions + (pos,))
     j += 1  # the word after the gap
@@ -250,10 +256,11 @@ class Mention:
     end: int
     name: ActorName
     role: str = "np"  # np | owner | agentive | attributive | agent | target | location | possessor | speaker
+    # the name's actor, copied once: the lifter asks for it tens of times per mention (a name never changes)
+    actor: URIRef | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def actor(self) -> URIRef | None:
-        return self.name.actor
+    def __post_init__(self) -> None:
+        self.actor = self.name.actor
 
 
 FUTURE_SLACK_DAYS = 31  # a date set ahead that lies this far before the article is a year later
@@ -261,6 +268,7 @@ PLAN_REACH = 4  # words between "planned" and the "for" of its date ("planned in
 OFFICE_NAME_REACH = 4  # words of a ministry's name between an office and "van"/"of" its state ("… Buitenlandse Zaken")
 OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
 GOVERNMENT_SETS = (LEX.GovernmentNouns,)  # who acts for a state: "de Italiaanse vicepremier"
+SIMULTANEOUS_WORDS = LEX.SimultaneousWords  # (looked up once: a namespace attribute is a Python call)
 DESCRIPTIVE_KINDS = frozenset({"description"})  # may be written in lower case ("de alliantie"); "let" is no Lett
 
 
@@ -772,7 +780,7 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return 0  # "Spanje riep de ambassadeur daarop terug": right after what was told before
         if word in sets.EarlierWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarvoor", "shortly before": on the day of the act told before, too
-        if word in sets.SimultaneousWords or _ends_phrase(tokens, i, lex.words(LEX.SimultaneousWords, language)):
+        if word in sets.SimultaneousWords or _ends_phrase(tokens, i, lex.words(SIMULTANEOUS_WORDS, language)):
             return 0  # "Tegelijk riep het emiraat …", "at once imposed bans": on the day of the act told before
         if word in sets.WithinWords and _within_hours(tokens[i + 1:i + 4], sets):
             return 0  # "within hours", "binnen een uur": on the day of the act told before

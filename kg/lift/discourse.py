@@ -130,7 +130,8 @@ def _break_cycles(events: list[Event]) -> None:
 
 def _counterpart(ex: Extractor, actor: URIRef | None, before: Event, guess: bool = True) -> list[URIRef]:
     """Who an actor is acting against, from what came before; else (guess) the article's most named other actor."""
-    previous = [e for e in ex.events if e.order < before.order and e.actor is not None]
+    at = before.order
+    previous = [e for e in ex.events if e.order < at and e.actor is not None]
     # an act is aimed where the actor's acts were aimed before, rather than whom its sayings spoke of
     # ("Lula said what was happening to Palestinians …" does not make the Palestinians whom Brazil summons)
     pools = ([e for e in previous if e.kind == "act"], previous) if before.kind == "act" else (previous,)
@@ -235,7 +236,8 @@ def _reported_subject(ex: Extractor, info: SentenceInfo, e: Event) -> URIRef | N
 def _aim_denial(ex: Extractor, e: Event) -> None:
     """A denial answers the charge made before it: it is aimed at who made it, whoever else its sentence names
     ("Madrid ontkent met klem …: Borreguero bracht slechts een beleefdheidsbezoek aan haar Mexicaanse collega")."""
-    accusers = [p.actor for p in ex.events if p.order < e.order and p.kind == "speech"
+    at = e.order
+    accusers = [p.actor for p in ex.events if p.order < at and p.kind == "speech"
                 and p.cls in CHARGES and p.actor is not None and p.actor != e.actor and e.actor in p.targets]
     if accusers and set(e.targets).isdisjoint(accusers):
         e.targets = [accusers[-1]]
@@ -243,7 +245,8 @@ def _aim_denial(ex: Extractor, e: Event) -> None:
 
 def _against(ex: Extractor, e: Event, cls: URIRef | None = None) -> URIRef | None:
     """The actor of the latest act before e (of class cls, if given) aimed at one of e's targets by another party."""
-    for p in reversed([p for p in ex.events if p.order < e.order and p.kind == "act" and p.actor is not None]):
+    at = e.order
+    for p in reversed([p for p in ex.events if p.order < at and p.kind == "act" and p.actor is not None]):
         if (cls is None or p.cls == cls) and p.actor not in e.targets and not set(p.targets).isdisjoint(e.targets):
             return p.actor
     return None
@@ -769,7 +772,8 @@ def _day_said(ex: Extractor, e: Event, events: list[Event]) -> PartialDate | Non
         return beside.date
     # "Saoedi-Arabië riep donderdag zijn ambassadeur terug. Volgens een functionaris wilde Riyad daarmee …": words
     # told right after a dated act or saying of the speaker's, in the same paragraph, were said that day
-    before = next((o for o in reversed(events) if o.order < e.order and o.actor == e.actor and o.date is not None
+    at = e.order
+    before = next((o for o in reversed(events) if o.order < at and o.actor == e.actor and o.date is not None
                    and o.sentence.index < e.sentence.index), None)
     if before is not None and before.date.precision == "day" and before.date_source in (*TOLD_DAY, "relative") \
             and all(m.sentence.paragraph == e.sentence.paragraph for m in (before, *before.merged)):
@@ -779,7 +783,7 @@ def _day_said(ex: Extractor, e: Event, events: list[Event]) -> PartialDate | Non
                                                  in ex.ws.SubjectPronouns):
         # "Albanian Prime Minister Edi Rama said on Wednesday that his government was ending … He said an
         # investigation had shown …": the same speaker, in the sentence after, on the day that one told
-        said = next((o for o in reversed(events) if o.order < e.order and o.actor == e.actor
+        said = next((o for o in reversed(events) if o.order < at and o.actor == e.actor
                      and o.date is not None and o.date_source in TOLD_DAY), None)
         if said is not None and said.sentence.index == e.sentence.index - 1:
             return said.date

@@ -47,6 +47,9 @@ TELLING = frozenset({STATEMENT, RKG.Demand})
 THREAT, ARREST, ATTACK = RKG.Threat, RKG.Arrest, RKG.Attack
 SPEAKER_REACH = 6  # tokens from a comma and "and" to the verb of a new speaker's saying
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
+# word sets asked for in every sentence or act, looked up once (an rdflib namespace attribute is a Python call)
+CIVILIAN_SETS, SIMULTANEOUS_WORDS = (LEX.CivilianNouns,), LEX.SimultaneousWords
+THREAT_WORDS, UNWARNED_THREAT_WORDS = LEX.ThreatWords, LEX.UnwarnedThreatWords
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
 COOPERATION_SUSPENSION, SANCTION, MILITARY_POSTURE = RKG.CooperationSuspension, RKG.Sanction, RKG.MilitaryPosture
@@ -169,7 +172,7 @@ class Extractor:
         self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
                             | self.ws.EarlierWords | self.ws.SimultaneousWords | self.ws.ThereuponWords
                             | self.ws.EarlierSpanWords
-                            | {p[-1] for p in lex.words(LEX.SimultaneousWords, self.lang)})  # ("at once")
+                            | {p[-1] for p in lex.words(SIMULTANEOUS_WORDS, self.lang)})  # ("at once")
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
@@ -508,7 +511,7 @@ class Extractor:
         people = [m.start for m in mentions if m.name.kind == "demonym"]  # "the two Russians"
         if any(m.name.kind == "adjective" for m in mentions):
             # "de Duitse mensenrechtenactivist Peter Steudtner", "a Thai student": civilians named by nationality
-            civilians = word_forms(self.lex, (LEX.CivilianNouns,), self.lang)
+            civilians = word_forms(self.lex, CIVILIAN_SETS, self.lang)
             toks = sentence.tokens
             people += [m.start for m in mentions if m.name.kind == "adjective"
                        and any(civilians.holds(t) for t in toks[m.end:m.end + 2])]
@@ -1527,8 +1530,9 @@ class Extractor:
             later = later_offset(toks, in_clause, self.lex, self.lang)
             # (nothing done before it, only said: "Nadat de hoge commissie had geprotesteerd, … de ochtend erna werd
             # hoge commissaris Shaheeb ontboden": from what was said)
-            before = [e for e in self.events if e.kind == "act" and e.order < event.order] or [
-                e for e in self.events if e.order < event.order]
+            at = event.order
+            before = [e for e in self.events if e.kind == "act" and e.order < at] or [
+                e for e in self.events if e.order < at]
             published = self.article.date
             if later == 0 and any(toks[i].lower in self.ws.WithinWords or toks[i].lower in self.ws.SameWords
                                   for i in in_clause):
@@ -1960,7 +1964,7 @@ class Extractor:
         # (or a warning quoted: '"Wij waarschuwen Syrië voor de laatste keer," zei premier Yilmaz')
         warns = any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions) or any(
             token_is(t, self.ws.WarnVerbs) for t in said)
-        threat_phrases = self.lex.words(LEX.ThreatWords, self.lang)
+        threat_phrases = self.lex.words(THREAT_WORDS, self.lang)
         if warns and (
                 not words.isdisjoint(self.ws.ThreatWords)
                 or any(_ends_phrase(said, i, threat_phrases) for i in range(1, len(said))) or (
@@ -1972,7 +1976,7 @@ class Extractor:
         # the measure the sentence tells: "said it would retaliate by dropping Japan from its list")
         if not acts and not words.isdisjoint(self.ws.FutureModals) and (
                 not words.isdisjoint(self.ws.UnwarnedThreatWords) or any(
-                    _ends_phrase(said, i, self.lex.words(LEX.UnwarnedThreatWords, self.lang))
+                    _ends_phrase(said, i, self.lex.words(UNWARNED_THREAT_WORDS, self.lang))
                     for i in range(1, len(said)))):
             return THREAT
         if not words.isdisjoint(self.ws.CriticismWords):

@@ -135,25 +135,29 @@ def split(text: str, begin: int, abbreviations: set[str], lemmas: Mapping[str, s
     """
     sentences: list[Sentence] = []
     paragraph = 0
-    findall, find, new = TOKEN_RE.findall, text.find, object.__new__
+    findall, find, new, lower = TOKEN_RE.findall, text.find, object.__new__, str.lower
+    lemma_of = lemmas.__getitem__ if lemmas is not None else None
     for para in PARAGRAPH_RE.finditer(text, begin):  # from `begin` on: the pattern looks neither back nor at ^
         pstart, pend = para.span()
         words = findall(text, pstart, pend)
         if not words:
             continue
+        # the paragraph's lower-case forms and lemmas by map, without a Python step per word
+        lows = list(map(lower, words))
+        lems = list(map(lemma_of, lows)) if lemma_of is not None else [""] * len(words)
         # tokenize(text, pstart, pend), each Token made without a call to __init__ (this is most of the split)
         tokens: list[Token] = []
         append = tokens.append
         pos = pstart
-        for word in words:
+        for word, low, lem in zip(words, lows, lems, strict=True):
             pos = find(word, pos)
             tok = new(Token)
             tok.text = word
             tok.start = pos
             pos += len(word)
             tok.end = pos
-            tok.lower = word.lower()
-            tok.lemma = ""
+            tok.lower = low
+            tok.lemma = lem
             append(tok)
         first = 0
         for i in [k for k, word in enumerate(words) if word in ENDERS]:
@@ -161,22 +165,22 @@ def split(text: str, begin: int, abbreviations: set[str], lemmas: Mapping[str, s
                 continue
             last = _ends_sentence(tokens, i, abbreviations)
             if last >= 0:
-                sentences.append(_sentence(text, tokens[first:last + 1], paragraph, len(sentences), lemmas))
+                sentences.append(_sentence(text, tokens[first:last + 1], paragraph, len(sentences), lemmas is not None))
                 first = last + 1
         if first < len(tokens):
-            sentences.append(_sentence(text, tokens[first:], paragraph, len(sentences), lemmas))
+            sentences.append(_sentence(text, tokens[first:], paragraph, len(sentences), lemmas is not None))
         paragraph += 1
     return sentences
 
 
-def _sentence(text: str, tokens: list[Token], paragraph: int, index: int,
-              lemmas: Mapping[str, str] | None) -> Sentence:
+def _sentence(text: str, tokens: list[Token], paragraph: int, index: int, indexed: bool) -> Sentence:
+    """The sentence of these tokens, numbering them; `indexed` (their lemmas given): with its word index."""
     start, end = tokens[0].start, tokens[-1].end
-    if lemmas is None:
+    if not indexed:
         for k, tok in enumerate(tokens):
             tok.index = k
         return Sentence(index, start, end, tokens, paragraph, text[start:end])
-    # tok.index, then Sentence.index_words(lemmas), in one pass
+    # tok.index, then Sentence.index_words(), in one pass
     where: dict[str, list[int]] = {}
     get = where.get
     for k, tok in enumerate(tokens):
@@ -187,7 +191,7 @@ def _sentence(text: str, tokens: list[Token], paragraph: int, index: int,
             where[low] = [k]
         else:
             at.append(k)
-        tok.lemma = lem = lemmas[low]
+        lem = tok.lemma
         if lem and lem != low:
             at = get(lem)
             if at is None:
