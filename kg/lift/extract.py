@@ -383,9 +383,12 @@ class Extractor:
                 for i in range(max(0, match.start - REQUESTED_REACH), match.start)):
             return True
         # "eiste de onmiddellijke en onvoorwaardelijke terugtrekking", "demanded the expulsion": a measure named as
-        # the object of a demand
+        # the object of a demand (not one after a preposition: "eist excuses van Japan voor de arrestatie" demands
+        # an apology for a measure taken)
+        prepositions = self.ws.Prepositions
         return len(match.positions) == 1 and any(
-            token_is(toks[i], self.ws.RequestVerbs) and all(clauses[k] == clause for k in range(i, match.start))
+            token_is(toks[i], self.ws.RequestVerbs) and all(
+                clauses[k] == clause and (k == i or toks[k].lower not in prepositions) for k in range(i, match.start))
             for i in range(max(0, match.start - REQUEST_REACH - 1), match.start))
 
     def _breached(self, sentence: Sentence, match: Match) -> bool:
