@@ -2206,3 +2206,30 @@ def test_the_same_day_follows_a_recent_act_not_the_background(lexicon, tmp_path)
                      lexicon, tmp_path)
     recalls = [r["date"] for r in rows_ if r["event_class"] == "RelationsDowngrade"]
     assert recalls and not any(d.startswith("1992") for d in recalls)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # on the paper's own weekday, "last Thursday" is a week back
+    (" date 1985-09-19 Britain expelled 25 Soviet officials last Thursday.", {("Q145", "Q15180"): "1985-09-12"}),
+    (" date 1985-09-19 Rusland zette vorige donderdag 25 Britse diplomaten uit.", {("Q15180", "Q145"): "1985-09-12"}),
+    # a date after "since" dates no state of affairs when it opens a clause of its own with "when"
+    (" date 1985-09-19 The expulsions are the largest since 1971, when Britain sent 105 Soviet officials home.",
+     {("Q145", "Q15180"): "1971"}),
+])
+def test_dates_of_last_weekday_and_since_when(lexicon, tmp_path, text, expected):
+    rows_ = table_of(text, lexicon, tmp_path)
+    assert {(r["actor_qid"], r["target_qids"]): r["date"] for r in rows_} == expected
+
+
+def test_acts_of_different_counts_are_two_acts(lexicon, tmp_path):
+    rows_ = table_of(" date 1985-09-19 Britain expelled six more Soviet officials on Monday. On the strength of his "
+                     "information, 25 Soviet diplomats had been given three weeks to leave Britain for spying.",
+                     lexicon, tmp_path)
+    assert len([r for r in rows_ if r["event_class"] == "Expulsion"]) == 2
+
+
+def test_a_former_states_act_told_by_todays_name_merges_with_the_act_told_by_its_own(lexicon, tmp_path):
+    rows_ = table_of(" date 1985-09-19 Britain will not answer Moscow's latest round of expulsions, the Foreign Office "
+                     "said on Wednesday night.\n\nThe Soviet Foreign Ministry earlier on Wednesday ordered six more "
+                     "Britons to leave the Soviet Union.", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "Expulsion"] == [("Q15180", "1985-09-18")]

@@ -602,6 +602,8 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
             else:
                 base = pub.start
                 delta = (base.isoweekday() - weekday) % 7
+                if delta == 0 and not future and i > 0 and tokens[i - 1].lower in tables.past_weekday:
+                    delta = 7  # "last Thursday" in a Thursday's paper: a week before
                 try:
                     date = pub.shift_days((7 - delta) % 7 if future else -delta)
                 except ValueError:
@@ -662,7 +664,10 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
     since = tables.since
     # "sheltering there since December": the start of a state of affairs dates no event; but a sentence that opens
     # with it tells when its measure began ("Sinds woensdagavond worden geen vrachtwagens meer doorgelaten")
-    out = [d for d in out if not (d.start > 1 and tokens[d.start - 1].lower in since)]
+    # ("the largest since 1971, when Britain sent 105 officials home": the year still dates the clause it opens)
+    when = tables.when
+    out = [d for d in out if not (d.start > 1 and tokens[d.start - 1].lower in since) or (
+        d.end + 1 < len(tokens) and tokens[d.end].text == "," and tokens[d.end + 1].lower in when)]
     return sorted(out, key=lambda d: d.start)
 
 
@@ -712,6 +717,7 @@ class DateTables:
         self.planned, self.plan_markers = sets.PlannedWords, sets.PlanDateMarkers
         self.lead, self.joiners = sets.DateLeadWords, sets.DateJoiners
         self.since = sets.SinceMarkers
+        self.when, self.past_weekday = sets.WhenClauseWords, sets.PastWeekdayMarkers
         self.year_modifiers = sets.Determiners | sets.OriginMarkers
         self.range_ends = sets.RangeEnds
         self.ago = sets.AgoWords

@@ -1520,7 +1520,11 @@ class Extractor:
     def _date(self, info: SentenceInfo, event: Event, clause: int, relative: int | None = None) -> None:
         toks = info.sentence.tokens
         since = self.ws.SinceMarkers
-        own = [d for d in info.dates if info.clauses[d.start] in (clause, relative)
+        when = self.ws.WhenClauseWords
+        own = [d for d in info.dates if (info.clauses[d.start] in (clause, relative) or (
+                   # "since 1971, when Britain sent 105 officials home": the date of the clause it opens
+                   d.end + 1 < len(toks) and toks[d.end].text == "," and toks[d.end + 1].lower in when
+                   and info.clauses[d.end + 1] == clause))
                and not (d.reporting and clause in info.cue_clauses)
                # "the first country to expel an envoy since the crisis erupted in April": when the story began
                and not any(t.lower in since for t in toks[event.end:d.start])]
