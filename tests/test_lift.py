@@ -2233,3 +2233,25 @@ def test_a_former_states_act_told_by_todays_name_merges_with_the_act_told_by_its
                      "said on Wednesday night.\n\nThe Soviet Foreign Ministry earlier on Wednesday ordered six more "
                      "Britons to leave the Soviet Union.", lexicon, tmp_path)
     assert [(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "Expulsion"] == [("Q15180", "1985-09-18")]
+
+
+def test_a_form_of_address_leaves_a_known_surname_its_person(lexicon, tmp_path):
+    rows_ = table_of(" date 1985-09-19 Mrs Thatcher said the Soviet spies had been caught red-handed.",
+                     lexicon, tmp_path)
+    assert {(r["actor_qid"], r["target_qids"]) for r in rows_} == {("Q145", "Q15180")}
+
+
+def test_an_envoy_called_to_the_ministry_is_summoned(lexicon, tmp_path):
+    rows_ = table_of(" date 1985-09-16 Britain expelled 25 Soviet officials on Thursday. On Saturday the British "
+                     "ambassador, Sir Bryan Cartledge, was called to the Foreign Ministry in Moscow.",
+                     lexicon, tmp_path)
+    assert ("AmbassadorSummons", "Q15180", "Q145", "1985-09-14") in {
+        (r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
+
+
+def test_the_day_of_an_act_in_a_relative_clause_is_not_the_day_of_the_saying(lexicon, tmp_path):
+    rows_ = table_of(" date 2007-07-19 Russia said on Thursday it was expelling four British diplomats. Foreign "
+                     "Secretary David Miliband, who announced the British expulsions in parliament on Monday, said he "
+                     "was disappointed by a \"completely unjustified\" decision.", lexicon, tmp_path)
+    said = [r["date"] for r in rows_ if r["actor_qid"] == "Q145" and r["event_class"] == "Criticism"]
+    assert said == ["2007-07-19"]

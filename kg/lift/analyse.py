@@ -344,8 +344,8 @@ def _person_words(lex: Lexicon) -> dict[URIRef, set[str]]:
 
 
 def _is_title(word: str, lex: Lexicon) -> bool:
-    """An office word of either language ('president', 'kanselier', 'premier')."""
-    return any(word in lex.singles(ws, lg) for ws in (LEX.OfficeTitleWords, LEX.GovernmentNouns)
+    """An office word or form of address of either language ('president', 'kanselier', 'premier', 'Mrs')."""
+    return any(word in lex.singles(ws, lg) for ws in (LEX.OfficeTitleWords, LEX.GovernmentNouns, LEX.Honorifics)
                for lg in ("nl", "en"))
 
 

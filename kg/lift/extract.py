@@ -956,7 +956,10 @@ class Extractor:
             # ambassadors of France and Spain": the host summons the envoys posted to it
             # (not a place told after a comma, of what else was done: "…, and complaints were also delivered in
             # Washington and at NATO headquarters in Brussels")
-            near = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and m.role == "location"
+            # (a ministry seated there, told after the verb, is where the envoy was called: "was summoned to the
+            # Foreign Ministry in Moscow")
+            near = [_state_of(m) for m in info.mentions if info.clauses[m.start] == clause and (
+                        m.role == "location" or (m.role == "agentive" and m.start > match.end))
                     and not (m.start > match.end and _comma_between(s, m, match))]
             hosts = [p for p in dict.fromkeys(near) if p is not None and p not in owner_actors]
             if not hosts and trigger.cls == MILITARY_POSTURE:
@@ -1831,7 +1834,11 @@ class Extractor:
         # (a verb of condemning or denying takes a short object before its day: "condemned the attack on Wednesday")
         # (… and so does a Dutch verb of saying: "noemde de Amerikaanse stappen woensdag ronduit wild")
         reach = 2 if cue.cls in (None, STATEMENT) and self.lang != "nl" else 4
-        past = [d for d in info.dates if not d.future and d.end <= match.start and not quoted] or [
+        # (not a day told in a relative clause about the speaker: "Miliband, who announced the expulsions on Monday,
+        # said he was disappointed")
+        described = self._relative_clauses(info, match.start)
+        past = [d for d in info.dates if not d.future and d.end <= match.start and not quoted
+                and info.clauses[d.start] not in described] or [
             d for d in info.dates if not d.future and match.start < d.start and d.end < match.end] or [
             d for d in info.dates if not d.future and 0 <= d.start - match.end <= reach
             and not any(t.lower in subordinators or t.text in CLAUSE_ENDS for t in s.tokens[match.end:d.start])]
@@ -1839,12 +1846,27 @@ class Extractor:
             event.date, event.date_source = past[0].date, "clause"
         elif match.start > 0 and toks[match.start - 1].text == ",":
             # "…, accusing him of …, and declared him persona non grata on Sept. 26": said as it was done
-            dated = [e for e in acts if e.date is not None and e.date_source == "clause"]
+            dated = [e for e in acts if e.date is not None and e.date_source == "clause" and e.clause not in described]
             if dated:
                 event.date, event.date_source = dated[0].date, "clause"
         elif not acts and not self.later_words.isdisjoint(s.where.keys()):
             self._date_said_later(info, event, match)
         return event
+
+    def _relative_clauses(self, info: SentenceInfo, before: int) -> set[int]:
+        """The clauses before token `before` that a relative pronoun opens after a comma and a comma closes, and
+        that tell an act of their own."""
+        toks = info.sentence.tokens
+        relative = self.ws.RelativePronouns
+        found: set[int] = set()
+        for i in range(1, before):
+            if toks[i].lower in relative and toks[i - 1].text == ",":
+                c = info.clauses[i]
+                end = max(k for k in range(i, before) if info.clauses[k] == c) + 1
+                closed = toks[end - 1].text == "," or (end < before and toks[end].text == ",")
+                if c in info.trigger_clauses and closed:
+                    found.add(c)  # (one that tells no act may tell when the saying came: "which met on Tuesday")
+        return found
 
     def _date_said_later(self, info: SentenceInfo, event: Event, match: Match) -> None:
         """'Foreign Secretary Mathai summoned Mancini the next day … and Singh told parliament …': words said a day
