@@ -2255,3 +2255,31 @@ def test_the_day_of_an_act_in_a_relative_clause_is_not_the_day_of_the_saying(lex
                      "was disappointed by a \"completely unjustified\" decision.", lexicon, tmp_path)
     said = [r["date"] for r in rows_ if r["actor_qid"] == "Q145" and r["event_class"] == "Criticism"]
     assert said == ["2007-07-19"]
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("2006-07-16", "The Security Council on Saturday unanimously condemned North Korea's missile launches.",
+     ("Criticism", "Q37470", "Q423")),
+    ("1990-08-10", "De Veiligheidsraad heeft de inval van Irak in Koeweit donderdag veroordeeld.",
+     ("Criticism", "Q37470", "Q796")),
+    ("1990-08-10", "De Veiligheidsraad van de Verenigde Naties heeft de annexatie van Koeweit door Irak donderdag "
+     "unaniem ‘nietig’ verklaard.", ("Rejection", "Q37470", "Q796|Q817")),
+    ("1990-08-10", "De lidstaten van de Europese Gemeenschap reageerden zaterdag met een boycot van olie uit Irak.",
+     ("Sanction", "Q458", "Q796")),
+    ("2006-07-16", "Japan on Wednesday suspended charter flights between the two countries and refused entry to "
+     "North Korean officials.", ("AccessRestriction", "Q17", "Q423")),
+])
+def test_councils_communities_boycotts_and_refused_entry(lexicon, tmp_path, date, text, expected):
+    assert expected in _who(table_of(f" date {date} {text}", lexicon, tmp_path))
+
+
+def test_a_state_own_security_council_is_not_the_un_s(lexicon, tmp_path):
+    rows_ = table_of(" date 2001-03-24 But Sergei Ivanov, the secretary of his Security Council, accused the Bush "
+                     "administration of flexing its muscles.", lexicon, tmp_path)
+    assert "Q37470" not in {q for r in rows_ for q in (r["actor_qid"], *r["target_qids"].split("|"))}
+
+
+def test_a_noun_act_with_its_agent_after_is_not_aimed_at_the_sentence_subject(lexicon, tmp_path):
+    rows_ = table_of(" date 1990-08-10 De Veiligheidsraad heeft de annexatie van Koeweit door Irak donderdag nietig "
+                     "verklaard.", lexicon, tmp_path)
+    assert [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Annexation"] == [("Q796", "Q817")]

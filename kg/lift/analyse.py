@@ -15,7 +15,7 @@ from kg.lift.text import Sentence, Token
 from kg.namespaces import LEX
 
 MAX_GAP = 10
-PHRASE_QUOTES = frozenset('"“”„«»')  # skipped inside a fixed phrase: 'een "evenredig antwoord" op'
+PHRASE_QUOTES = frozenset('"“”„«»‘’')  # skipped inside a fixed phrase: 'een "evenredig antwoord" op'
 # A Dutch separable particle closes its clause however long the middle ("stuurt 21 medewerkers van de
 # Russische ambassade en het consulaat in Antwerpen weg,"): a pattern's last word may lie up to LONG_GAP
 # words on when no comma (but a pair setting off an apposition) comes between and the word ends the clause.

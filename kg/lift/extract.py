@@ -1006,8 +1006,13 @@ class Extractor:
         if actor_m is None and host is not None:
             # "de Libanese ambassadeurs in Riyad en Abu Dhabi werden op het matje geroepen": each host summons
             event.co_actors = hosts[1:]
+        # "De Veiligheidsraad heeft de annexatie van Koeweit door Irak nietig verklaard": an act told as a noun with
+        # its agent after it is aimed at whom its phrase names, not at the subject of the sentence's verb
+        agent_after = actor_m is not None and actor_m.role == "agent" and actor_m.start > match.end
         for m in usable:
             if m is actor_m or m.actor == event.actor or m in co_mentions or (m in described and m.start > match.end):
+                continue
+            if agent_after and m.end <= match.start and m.role in ("np", "agentive"):
                 continue
             if m.role == "owner" and trigger.owner_is_actor:
                 continue
