@@ -2283,3 +2283,11 @@ def test_a_noun_act_with_its_agent_after_is_not_aimed_at_the_sentence_subject(le
     rows_ = table_of(" date 1990-08-10 De Veiligheidsraad heeft de annexatie van Koeweit door Irak donderdag nietig "
                      "verklaard.", lexicon, tmp_path)
     assert [(r["actor_qid"], r["target_qids"]) for r in rows_ if r["event_class"] == "Annexation"] == [("Q796", "Q817")]
+
+
+def test_a_day_put_first_before_a_fronted_cause_dates_the_main_clause(lexicon, tmp_path):
+    rows_ = table_of(" date 2006-07-16 Japan had not waited. On 5 July, hours after seven missiles, among them a "
+                     "long-range Taepodong-2, came down in the Sea of Japan, Japan barred the North Korean ferry "
+                     "Mangyongbong-92 from Japanese ports and suspended charter flights between the two countries.",
+                     lexicon, tmp_path)
+    assert {(r["actor_qid"], r["date"]) for r in rows_} == {("Q17", "2006-07-05")}

@@ -63,6 +63,7 @@ APPOSITION_SUBJECT = 4  # words of a name opening a sentence before ", its descr
 NO_REQUIREMENT_DISTANCE = 4
 REQUIREMENT_WINDOW = 12
 FRONTED_CUE_START = 3  # a cue phrase starting this early is put first ("Een dag na …")
+OPENING_DATE_WORDS = 5  # the longest day put first before a comma ("On Monday 5 July 2006,")
 NAME_REACH = 5  # office words between a nationality and a name ("Italiaanse vicepremier Luigi Di Maio")
 DATELINE_DASHES = frozenset("-–—")  # after "(Reuters)" in a wire dateline
 REQUEST_REACH = 5  # words between "asked for" and the measure asked for
@@ -204,9 +205,10 @@ class Extractor:
             # (a gapped cue opens its clause at its last word: "Met die maatregel reageert Canberra op de uitzetting
             # …": Canberra, in the gap, answers; it did not expel)
             boundaries[m.positions[-1] if m.gapped else m.start] = True
-        if cue_matches and min(m.start for m in cue_matches) <= FRONTED_CUE_START:
+        opening = self._opening_date_end(toks)  # "On 5 July, hours after …": put first after the day
+        if cue_matches and min(m.start for m in cue_matches) - opening <= FRONTED_CUE_START:
             main = self._fronted_main_clause(sentence, min(m.start for m in cue_matches),
-                                             max(m.end for m in cue_matches if m.start <= FRONTED_CUE_START),
+                                             max(m.end for m in cue_matches if m.start - opening <= FRONTED_CUE_START),
                                              mentions, verbs)
             if main is not None:
                 boundaries.setdefault(main, False)
@@ -302,13 +304,25 @@ class Extractor:
         that is not a noun ("de opschorting", "zijn uitzetting", "de Russische uitzetting"), unless the cue
         is a conjunction ("nadat"), which opens a clause with a verb of its own."""
         toks = sentence.tokens
-        if cue_start > 0 and not all(t.lower in self.ws.CueModifiers for t in toks[:cue_start]) and \
+        opening = self._opening_date_end(toks)
+        if cue_start > opening and not all(t.lower in self.ws.CueModifiers for t in toks[opening:cue_start]) and \
                 relative_offset(toks, cue_start, self.lex, self.lang) is None:
             return None  # only a time span or a word such as "kort" may stand before it ("Een dag na …")
         verb_second = self.lang == "nl" and toks[cue_start].lower not in self.ws.Subordinators
         noun_markers = self.ws.union("Determiners", "Demonstratives", "PossessivePronouns")
         mention_ends = {m.end for m in mentions}
         verb_starts = None
+        if not verb_second:
+            # "hours after seven missiles, among them a Taepodong-2, came down in the Sea of Japan, the cabinet
+            # barred …": the comma last before the first verb of an act or a saying told after the cue's clause
+            # has one of its own (a cause told with its own verb, "after Baku expelled two diplomats, France …",
+            # ends at the first comma after that verb)
+            verb_starts = sorted(v for v in set(verbs()) if v > cue_end)
+            commas = [i for i in range(cue_end, len(toks) - 1) if toks[i].text == ","]
+            if verb_starts and commas:
+                before = [c for c in commas if c < verb_starts[0]]
+                if len(before) > 1 and before[-1] + 1 < verb_starts[0]:
+                    return before[-1] + 1
         for i in range(cue_end + 1, len(toks)):
             if toks[i - 1].text == ",":
                 return i
@@ -318,9 +332,22 @@ class Extractor:
                 return i
             if verb_starts is None:
                 verb_starts = set(verbs())
-            if i in verb_starts and toks[i - 1].lower not in noun_markers and i not in mention_ends:
+            if i in set(verb_starts) and toks[i - 1].lower not in noun_markers and i not in mention_ends:
                 return i
         return None
+
+    def _opening_date_end(self, toks: list[Token]) -> int:
+        """Where the sentence goes on after a day put first and a comma ("On 5 July, …", "Op 2 augustus, …"); 0
+        when it opens otherwise."""
+        lead, months, weekdays = self.ws.DateLeadWords, self.lex.months, self.lex.weekdays
+        for i, t in enumerate(toks[:OPENING_DATE_WORDS + 1]):
+            if t.text == ",":
+                return i + 1 if i > 0 and any((self.lang, u.lower) in months or (self.lang, u.lower) in weekdays
+                                              for u in toks[:i]) else 0
+            if not (t.text.isdigit() or t.lower in lead or (self.lang, t.lower) in months
+                    or (self.lang, t.lower) in weekdays):
+                return 0
+        return 0
 
     def _nearest(self, sentence: Sentence, match: Match, word_set: URIRef) -> tuple[int, int] | None:
         """(distance, position) of the word of the set nearest the trigger, if within REQUIREMENT_WINDOW."""
