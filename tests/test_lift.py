@@ -2291,3 +2291,22 @@ def test_a_day_put_first_before_a_fronted_cause_dates_the_main_clause(lexicon, t
                      "Mangyongbong-92 from Japanese ports and suspended charter flights between the two countries.",
                      lexicon, tmp_path)
     assert {(r["actor_qid"], r["date"]) for r in rows_} == {("Q17", "2006-07-05")}
+
+
+def test_a_speakers_quote_goes_on_with_what_the_speakers_state_did_on_the_day_summed_up(lexicon, tmp_path):
+    rows_ = table_of(" date 1972-02-03 Dublin had maandag al met een diplomatieke stap op het bloedbad gereageerd. "
+                     "“De regering is ervan overtuigd dat Britse soldaten roekeloos op ongewapende burgers hebben "
+                     "geschoten,” zei premier Jack Lynch. “Om onze uiterste bezorgdheid over het huidige Britse beleid "
+                     "te tonen, is de ambassadeur in Londen teruggeroepen.”", lexicon, tmp_path)
+    assert ("RelationsDowngrade", "Q27", "Q145", "1972-01-31") in {
+        (r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Sunday British paratroopers shot dead thirteen civilians in Londonderry.", ["Q145"]),
+    ("Dertien burgers werden zondag in Londonderry door Britse parachutisten doodgeschoten.", ["Q145"]),
+    ("Militants shot dead three British soldiers on Sunday.", []),
+])
+def test_whose_forces_shot(lexicon, tmp_path, text, expected):
+    rows_ = table_of(f" date 1972-02-03 {text}", lexicon, tmp_path)
+    assert [r["actor_qid"] for r in rows_ if r["event_class"] == "Attack"] == expected

@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from kg.lift.analyse import Match, token_is
 from kg.lift.dates import PartialDate
-from kg.lift.extract import SCENE_WORDS, Event, Extractor, SentenceInfo
+from kg.lift.extract import CLOSING_QUOTES, DOUBLE_QUOTES, SCENE_WORDS, Event, Extractor, SentenceInfo
 from kg.lift.succession import date_states
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
@@ -36,6 +36,8 @@ HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a 
 # A headline tells the news: an undated act in it is not one the body dates to before this many days
 # before publication ("U.S. orders Syria to suspend embassy operations" is not "suspended … in February 2012")
 HEADLINE_NEWS = dt.timedelta(days=31)
+OPENING_QUOTES = DOUBLE_QUOTES - CLOSING_QUOTES
+SUMMED_SENTENCES = 3  # the sentences a dated summing-up ("Dublin had maandag al … gereageerd") dates
 ALSO_REACH = 4  # words between "also"/"ook" and the trigger it tells as one more act ("is also suspending")
 
 
@@ -175,6 +177,11 @@ def _fill_roles(ex: Extractor) -> None:
                     spoken_of = set(e.targets) - {_reported_subject(ex, info, e)}
                     e.actor = _previous_mention_actor(ex, info, spoken_of) or (
                         last_actor if last_actor not in spoken_of else None)
+                elif e.kind == "act" and not any(o.actor_source == "sentence" for o in info.events if o is not e) \
+                        and (speaker := _quoting(ex, info)) is not None:
+                    # '“Om onze bezorgdheid te tonen, is de ambassadeur in Londen teruggeroepen.”' after '… zei premier
+                    # Jack Lynch': what a speaker's own quoted words say was done, the speaker's state did
+                    e.actor = speaker
                 elif info.sentence.tokens[0].lower in ex.ws.SubjectPronouns and e.kind == "act" and (
                         subject := _previous_mention_actor(ex, info, set())) is not None:
                     # "The Kremlin denied the men were spies. It recalled its ambassador …": the subject before
@@ -253,6 +260,20 @@ def _against(ex: Extractor, e: Event, cls: URIRef | None = None) -> URIRef | Non
         if (cls is None or p.cls == cls) and p.actor not in e.targets and not set(p.targets).isdisjoint(e.targets):
             return p.actor
     return None
+
+
+def _quoting(ex: Extractor, info: SentenceInfo) -> URIRef | None:
+    """The state of the speaker whose quote this sentence goes on with: it opens with a quotation mark and the
+    sentence before it gave words of that speaker's in quotes (None otherwise)."""
+    toks = info.sentence.tokens
+    idx = info.sentence.index
+    if not toks or toks[0].text not in OPENING_QUOTES or idx == 0:
+        return None
+    before = ex.infos[idx - 1]
+    said = [e for e in before.events if e.kind == "speech" and e.actor is not None]
+    if not said or not before.sentence.tokens or before.sentence.tokens[0].text not in OPENING_QUOTES:
+        return None
+    return said[-1].actor
 
 
 def _previous_person_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
@@ -481,16 +502,24 @@ def _reverses(effect: Event, cause: Event) -> bool:
 def _scene_dates(ex: Extractor) -> None:
     """'Vrijdagavond kwam de zwaarste klap. Saoedi-Arabië zette de Libanese ambassadeur het land uit, …': a short
     sentence that tells no act but a day dates the undated acts of the sentence after it."""
-    for info, following in zip(ex.infos, ex.infos[1:], strict=False):
+    summary = ex.ws.ResponseVerbs
+    for idx, info in enumerate(ex.infos[:-1]):
         toks = info.sentence.tokens
-        if info.events or len(toks) > SCENE_WORDS or following.sentence.paragraph != info.sentence.paragraph:
+        # (longer, when it sums up a step told next: "Dublin had maandag al met een diplomatieke stap op het
+        # bloedbad gereageerd. “…,” zei premier Jack Lynch. “… is de ambassadeur in Londen teruggeroepen.”")
+        summing = len(toks) <= 2 * SCENE_WORDS and any(token_is(t, summary) for t in toks)
+        if info.events or (len(toks) > SCENE_WORDS and not summing):
             continue
         days = [d for d in info.dates if not d.future]
         if len(days) != 1 or any(token_is(t, ex.ws.ReportVerbs) for t in toks):
             continue
-        for e in following.events:
-            if e.kind == "act" and e.date is None and e.offset_from is None:
-                e.date, e.date_source = days[0].date, "scene"
+        for following in ex.infos[idx + 1:idx + 2 + summing * (SUMMED_SENTENCES - 1)]:
+            if following.sentence.paragraph != info.sentence.paragraph or (following.dates and following is not
+                                                                          ex.infos[idx + 1]):
+                break
+            for e in following.events:
+                if e.date is None and e.offset_from is None and (e.kind == "act" or summing):
+                    e.date, e.date_source = days[0].date, "scene"
 
 
 def _report_dates(ex: Extractor) -> None:

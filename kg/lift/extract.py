@@ -1001,6 +1001,14 @@ class Extractor:
             measures = self.measure_words()
             actor_m = next((m for m in usable if m.role == "attributive" and m.end < len(s.tokens)
                             and token_is(s.tokens[m.end], measures)), None)
+        if actor_m is None and host is None and event.cls == ATTACK:
+            # "British paratroopers shot dead thirteen civilians", "door Britse parachutisten doodgeschoten": whose
+            # forces struck, named before the verb or as its agent (not "killed three British soldiers")
+            agents = self.ws.AgentMarkers
+            actor_m = next((m for m in usable if m.role == "attributive" and m.end < len(s.tokens)
+                            and token_is(s.tokens[m.end], self.ws.ArmedForceNouns)
+                            and (m.end <= match.start or (m.start > 0 and s.tokens[m.start - 1].lower in agents))),
+                           None)
         if actor_m is None and host is None:  # "het besluit van Nederland om …": whose decision
             # ("officials of the U.N. agency were declared persona non grata": whose officials, not who acted)
             # ("ordered the alliance's supply lines closed": whose lines are closed to it, not who closes them)
