@@ -2304,7 +2304,8 @@ def test_a_speakers_quote_goes_on_with_what_the_speakers_state_did_on_the_day_su
 
 @pytest.mark.parametrize("text, expected", [
     ("On Sunday British paratroopers shot dead thirteen civilians in Londonderry.", ["Q145"]),
-    ("Dertien burgers werden zondag in Londonderry door Britse parachutisten doodgeschoten.", ["Q145"]),
+    ("Het gaat om de dertien burgers die zondag in Londonderry door Britse parachutisten werden doodgeschoten.",
+     ["Q145"]),
     ("Militants shot dead three British soldiers on Sunday.", []),
 ])
 def test_whose_forces_shot(lexicon, tmp_path, text, expected):
