@@ -2311,3 +2311,22 @@ def test_a_speakers_quote_goes_on_with_what_the_speakers_state_did_on_the_day_su
 def test_whose_forces_shot(lexicon, tmp_path, text, expected):
     rows_ = table_of(f" date 1972-02-03 {text}", lexicon, tmp_path)
     assert [r["actor_qid"] for r in rows_ if r["event_class"] == "Attack"] == expected
+
+
+def test_the_day_after_and_other_lands_recalling(lexicon, tmp_path):
+    rows_ = table_of(" date 2009-07-22 Het leger zette op 28 juni president Zelaya af. Chávez zwoer direct de nieuwe "
+                     "machthebbers ten val te brengen. Uit protest tegen de staatsgreep riepen Venezuela en de andere "
+                     "ALBA-landen daags daarna hun ambassadeurs uit Honduras terug.", lexicon, tmp_path)
+    assert {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_} == {
+        ("RelationsDowngrade", "Q717", "Q783", "2009-06-29")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (" date 2009-07-22 De Europese Unie bevroor maandag 65,5 miljoen euro aan steun aan Honduras.",
+     ("Sanction", "Q458", "Q783", "2009-07-20")),
+    (" date 2009-07-22 The United States froze $16.5 million in military aid to Honduras on Monday.",
+     ("Sanction", "Q30", "Q783", "2009-07-20")),
+])
+def test_aid_frozen_is_a_sanction(lexicon, tmp_path, text, expected):
+    rows_ = table_of(text, lexicon, tmp_path)
+    assert expected in {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}

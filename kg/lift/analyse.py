@@ -268,6 +268,7 @@ PLAN_REACH = 4  # words between "planned" and the "for" of its date ("planned in
 OFFICE_NAME_REACH = 4  # words of a ministry's name between an office and "van"/"of" its state ("… Buitenlandse Zaken")
 OWNED_NOUN_SETS = (LEX.StaffNouns, LEX.MissionNouns, LEX.OfficeNouns, LEX.UseNouns)  # whose: "Russian diplomats"
 GOVERNMENT_SETS = (LEX.GovernmentNouns,)  # who acts for a state: "de Italiaanse vicepremier"
+DAY_AFTER_WORDS = LEX.DayAfterWords
 SIMULTANEOUS_WORDS = LEX.SimultaneousWords  # (looked up once: a namespace attribute is a Python call)
 DESCRIPTIVE_KINDS = frozenset({"description"})  # may be written in lower case ("de alliantie"); "let" is no Lett
 
@@ -786,6 +787,8 @@ def later_offset(tokens: list[Token], positions: Iterable[int], lex: Lexicon, la
             return 0  # "Spanje riep de ambassadeur daarop terug": right after what was told before
         if word in sets.EarlierWords and i > 0 and tokens[i - 1].lower in sets.ShortlyWords:
             return 0  # "kort daarvoor", "shortly before": on the day of the act told before, too
+        if _ends_phrase(tokens, i, lex.words(DAY_AFTER_WORDS, language)):
+            return 1  # "daags daarna", "the following day": the day after
         if word in sets.SimultaneousWords or _ends_phrase(tokens, i, lex.words(SIMULTANEOUS_WORDS, language)):
             return 0  # "Tegelijk riep het emiraat …", "at once imposed bans": on the day of the act told before
         if word in sets.WithinWords and _within_hours(tokens[i + 1:i + 4], sets):

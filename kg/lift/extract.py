@@ -173,7 +173,8 @@ class Extractor:
         self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
                             | self.ws.EarlierWords | self.ws.SimultaneousWords | self.ws.ThereuponWords
                             | self.ws.EarlierSpanWords
-                            | {p[-1] for p in lex.words(SIMULTANEOUS_WORDS, self.lang)})  # ("at once")
+                            | {p[-1] for p in lex.words(SIMULTANEOUS_WORDS, self.lang)}  # ("at once")
+                            | {p[-1] for p in lex.words(LEX.DayAfterWords, self.lang)})  # ("daags daarna")
         # the language's tables, fetched once per article rather than in every sentence
         self.patterns = lex.memo(("sentence-patterns", self.lang), lambda: SentencePatterns(lex, self.lang))
         self.is_retaliation = self._retaliation_words()
