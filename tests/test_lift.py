@@ -2323,10 +2323,12 @@ def test_the_day_after_and_other_lands_recalling(lexicon, tmp_path):
 
 @pytest.mark.parametrize("text, expected", [
     (" date 2009-07-22 De Europese Unie bevroor maandag 65,5 miljoen euro aan steun aan Honduras.",
-     ("Sanction", "Q458", "Q783", "2009-07-20")),
+     ("CooperationSuspension", "Q458", "Q783", "2009-07-20")),
     (" date 2009-07-22 The United States froze $16.5 million in military aid to Honduras on Monday.",
-     ("Sanction", "Q30", "Q783", "2009-07-20")),
+     ("CooperationSuspension", "Q30", "Q783", "2009-07-20")),
+    (" date 2017-09-22 Bovendien legt Duitsland de strategische partnerschap met Vietnam voorlopig op ijs.",
+     ("CooperationSuspension", "Q183", "Q881", "2017-09-22")),
 ])
-def test_aid_frozen_is_a_sanction(lexicon, tmp_path, text, expected):
+def test_aid_frozen_and_partnerships_put_on_ice_are_suspended(lexicon, tmp_path, text, expected):
     rows_ = table_of(text, lexicon, tmp_path)
     assert expected in {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
