@@ -2332,3 +2332,18 @@ def test_the_day_after_and_other_lands_recalling(lexicon, tmp_path):
 def test_aid_frozen_and_partnerships_put_on_ice_are_suspended(lexicon, tmp_path, text, expected):
     rows_ = table_of(text, lexicon, tmp_path)
     assert expected in {(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_}
+
+
+def test_a_clause_put_first_ends_where_the_main_clause_names_its_subject(lexicon, tmp_path):
+    rows_ = table_of(" date 1980-04-08 Two days later, when Mr. Bani-Sadr, then acting Foreign Minister, told "
+                     "reporters that Iran would move its deposits, the White House froze all Iranian Government "
+                     "assets.",
+                     lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["target_qids"]) for r in rows_] == [("Sanction", "Q30", "Q794")]
+
+
+def test_an_act_days_after_another_is_not_one_told_months_before(lexicon, tmp_path):
+    rows_ = table_of(" date 1980-04-08 The embargo puts into effect sanctions that the United States approved "
+                     "against Iran in January. On Nov. 12 Carter halted imports of Iranian oil. Two days later the "
+                     "United States froze all Iranian Government assets.", lexicon, tmp_path)
+    assert {"1979-11-12", "1979-11-14"} <= {r["date"] for r in rows_ if r["actor_qid"] == "Q30"}

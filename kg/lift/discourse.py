@@ -37,6 +37,7 @@ HEADLINE_ENDS = frozenset(".!?")  # a first line ending so is a sentence, not a 
 # before publication ("U.S. orders Syria to suspend embassy operations" is not "suspended … in February 2012")
 HEADLINE_NEWS = dt.timedelta(days=31)
 OPENING_QUOTES = DOUBLE_QUOTES - CLOSING_QUOTES
+OFFSET_CHAIN = 8  # acts dated from acts dated from others: longer than any such chain in a news report
 SUMMED_SENTENCES = 3  # the sentences a dated summing-up ("Dublin had maandag al … gereageerd") dates
 ALSO_REACH = 4  # words between "also"/"ook" and the trigger it tells as one more act ("is also suspending")
 
@@ -606,7 +607,10 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
         # "broke off relations" and "the break in ties", "boycott the talks" and "stay away from the conference",
         # "freezes military ties" and "suspended military agreements")
         return False
-    if a.date is not None and b.date is not None and not a.date.overlaps(b.date):
+    a_date, b_date = _provisional_date(a), _provisional_date(b)
+    if a_date is not None and b_date is not None and not a_date.overlaps(b_date):
+        # (an act dated from another is not one told months before: "Two days later … the White House answered
+        # the same day by freezing all Iranian Government assets" is not "sanctions … approved in January")
         return False
     if a.count is not None and b.count is not None and a.count != b.count and not (a.reference or b.reference):
         return False  # "25 Soviet officials were given three weeks to leave", "sent 105 Soviet officials home"
@@ -622,6 +626,27 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
                                  and not x.reference)):
             return False
     return True
+
+
+def _provisional_date(e: Event) -> PartialDate | None:
+    """An event's date, or, for one dated from another ("two days later"), the month that one gives it so far."""
+    if e.date is not None or e.offset_from is None:
+        return e.date
+    # (to its month only: "hours after" may cross midnight, and what it is dated from may yet take a finer date)
+    base, days = e.offset_from
+    for _ in range(OFFSET_CHAIN):
+        if base.date is not None or base.offset_from is None:
+            break
+        days += base.offset_from[1]
+        base = base.offset_from[0]
+    base = _final(base)
+    if base.date is None:
+        return None
+    try:
+        shifted = base.date.shift_days(days)
+    except ValueError:
+        return None
+    return shifted.coarsen("month")
 
 
 def _headline(e: Event) -> bool:

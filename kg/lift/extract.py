@@ -221,6 +221,8 @@ class Extractor:
                 if i > 0 and (tok.lower in subordinators or tok.text in ";:") and i not in boundaries:
                     boundaries[i] = False
         if "," in where:
+            self._fronted_subordinate_end(sentence, mentions, verbs, boundaries)
+        if "," in where:
             # "declared Malaysia's ambassador, who had been recalled last month, persona non grata": a relative
             # clause set off by commas ends at the second one, and the words after it go on with the main clause
             relatives = self.ws.RelativePronouns
@@ -336,6 +338,31 @@ class Extractor:
             if i in set(verb_starts) and toks[i - 1].lower not in noun_markers and i not in mention_ends:
                 return i
         return None
+
+    def _fronted_subordinate_end(self, sentence: Sentence, mentions: list[Mention], verbs,
+                                 boundaries: dict[int, bool]) -> None:
+        """'Two days later, when Mr. Bani-Sadr, then acting Foreign Minister, told reporters that Iran would move its
+        deposits, the White House answered …': a clause put first ends at the last comma followed by the main
+        clause's subject (English: a named actor, after a determiner or not) or its verb (Dutch: an act's or a
+        saying's verb), which opens the main clause."""
+        toks = sentence.tokens
+        fronted = self.ws.FrontedSubordinators
+        first = next((i for i in range(min(OPENING_WORDS + 1, len(toks))) if toks[i].lower in fronted), None)
+        if first is None or any(m.start < first for m in mentions):
+            return
+        commas = [i for i in range(first + 1, len(toks) - 1) if toks[i].text == ","]
+        if not commas:
+            return
+        if self.lang == "en":
+            determiners = self.ws.Determiners
+            subjects = {m.start for m in mentions if m.role in ("np", "agentive")}
+            starts = [c for c in commas if c + 1 in subjects
+                      or (toks[c + 1].lower in determiners and c + 2 in subjects)]
+        else:
+            told = set(verbs())
+            starts = [c for c in commas if c + 1 in told]
+        if starts:
+            boundaries.setdefault(starts[-1] + 1, False)
 
     def _opening_date_end(self, toks: list[Token]) -> int:
         """Where the sentence goes on after a day put first and a comma ("On 5 July, …", "Op 2 augustus, …"); 0
