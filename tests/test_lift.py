@@ -2347,3 +2347,11 @@ def test_an_act_days_after_another_is_not_one_told_months_before(lexicon, tmp_pa
                      "against Iran in January. On Nov. 12 Carter halted imports of Iranian oil. Two days later the "
                      "United States froze all Iranian Government assets.", lexicon, tmp_path)
     assert {"1979-11-12", "1979-11-14"} <= {r["date"] for r in rows_ if r["actor_qid"] == "Q30"}
+
+
+@pytest.mark.parametrize("text", [
+    "President Carter broke diplomatic relations with Iran on Monday.",
+    "The United States has broken diplomatic relations with Iran.",
+])
+def test_relations_broken_without_off(lexicon, tmp_path, text):
+    assert ("CooperationSuspension", "Q30", "Q794") in _who(table_of(f" date 1980-04-08 {text}", lexicon, tmp_path))
