@@ -2355,3 +2355,12 @@ def test_an_act_days_after_another_is_not_one_told_months_before(lexicon, tmp_pa
 ])
 def test_relations_broken_without_off(lexicon, tmp_path, text):
     assert ("CooperationSuspension", "Q30", "Q794") in _who(table_of(f" date 1980-04-08 {text}", lexicon, tmp_path))
+
+
+def test_cargo_intercepted_and_ties_severed_over_the_affair(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-02-23 Relations have been strained since October, when Nigerian authorities "
+                     "intercepted 13 containers of arms from Iran in the port of Lagos. The Gambia severed its ties "
+                     "with Tehran over the affair in November.", lexicon, tmp_path)
+    by_class = {r["event_class"]: r for r in rows_}
+    assert (by_class["PropertySeizure"]["actor_qid"], by_class["PropertySeizure"]["date"]) == ("Q1033", "2010-10")
+    assert by_class["CooperationSuspension"]["responds_to"] == by_class["PropertySeizure"]["event_id"]

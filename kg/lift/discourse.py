@@ -392,6 +392,13 @@ def _link(ex: Extractor) -> None:
                 if not cue.requires_cause:
                     ex.pending.extend((effect, _cause_actor(ex, info, m.end), cue.relation or RESPONDS_TO,
                                        info.sentence) for effect in effects)
+                elif effects and _names_incident(ex, info, m):
+                    # "severed its ties with Tehran over the affair": the last act of another's told before
+                    actors = {e.actor for e in effects}
+                    cause = next((o for o in reversed(ex.events) if o.kind == "act" and o.actor is not None
+                                  and o.actor not in actors and o.sentence.index < info.sentence.index), None)
+                    for effect in effects if cause is not None else ():
+                        effect.links.append((cause, cue.relation or RESPONDS_TO, info.sentence))
                 continue
             cause = after[0]
             answering = list(dict.fromkeys(e.actor for e in effects if e.actor is not None))
@@ -415,6 +422,13 @@ def _reports_back(ex: Extractor, info: SentenceInfo, before: int) -> bool:
     """'Zelensky maakte dat bekend, enkele uren nadat …': a report of what was just told, before the cue."""
     toks = info.sentence.tokens[:before]
     return any(t.lower in ex.ws.Demonstratives for t in toks) and any(token_is(t, ex.ws.ReportVerbs) for t in toks)
+
+
+def _names_incident(ex: Extractor, info: SentenceInfo, cue: Match) -> bool:
+    """'over the affair', 'na het incident': the cue names, with a determiner, an incident told before."""
+    toks = info.sentence.tokens
+    return cue.end + 1 < len(toks) and toks[cue.end].lower in ex.ws.Determiners and token_is(
+        toks[cue.end + 1], ex.ws.IncidentAnaphors)
 
 
 def _decision_described(ex: Extractor, info: SentenceInfo, cue: Match) -> bool:
