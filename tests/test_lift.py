@@ -2364,3 +2364,12 @@ def test_cargo_intercepted_and_ties_severed_over_the_affair(lexicon, tmp_path):
     by_class = {r["event_class"]: r for r in rows_}
     assert (by_class["PropertySeizure"]["actor_qid"], by_class["PropertySeizure"]["date"]) == ("Q1033", "2010-10")
     assert by_class["CooperationSuspension"]["responds_to"] == by_class["PropertySeizure"]["event_id"]
+
+
+@pytest.mark.parametrize("text", [
+    "Carter warned Iran on Monday that other action might become necessary if the new steps did not produce the "
+    "prompt release of the hostages.",
+    "Carter warned Iran on Monday that further action might become necessary.",
+])
+def test_a_warning_that_holds_out_more_measures_is_a_threat(lexicon, tmp_path, text):
+    assert _who(table_of(f" date 1980-04-08 {text}", lexicon, tmp_path)) == [("Threat", "Q30", "Q794")]

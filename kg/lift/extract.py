@@ -2056,12 +2056,16 @@ class Extractor:
         words = {t.lower for t in said} | {t.lemma for t in said}
         if not words.isdisjoint(self.ws.DenialWords):
             return DENIAL
+        # (or a warning quoted: '"Wij waarschuwen Syrië voor de laatste keer," zei premier Yilmaz')
+        warned = any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions)
+        warns = warned or any(token_is(t, self.ws.WarnVerbs) for t in said)
+        threat_phrases = self.lex.words(THREAT_WORDS, self.lang)
+        if warned and any(_ends_phrase(said, i, threat_phrases) for i in range(1, len(said))):
+            # "warned that other action might become necessary if … the release of the hostages": the measures
+            # held out make it a threat, whatever it blames
+            return THREAT
         if not words.isdisjoint(self.ws.AccusationWords):
             return ACCUSATION
-        # (or a warning quoted: '"Wij waarschuwen Syrië voor de laatste keer," zei premier Yilmaz')
-        warns = any(token_is(toks[i], self.ws.WarnVerbs) for i in match.positions) or any(
-            token_is(t, self.ws.WarnVerbs) for t in said)
-        threat_phrases = self.lex.words(THREAT_WORDS, self.lang)
         if warns and (
                 not words.isdisjoint(self.ws.ThreatWords)
                 or any(_ends_phrase(said, i, threat_phrases) for i in range(1, len(said))) or (
