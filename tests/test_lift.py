@@ -2373,3 +2373,9 @@ def test_cargo_intercepted_and_ties_severed_over_the_affair(lexicon, tmp_path):
 ])
 def test_a_warning_that_holds_out_more_measures_is_a_threat(lexicon, tmp_path, text):
     assert _who(table_of(f" date 1980-04-08 {text}", lexicon, tmp_path)) == [("Threat", "Q30", "Q794")]
+
+
+def test_a_state_told_to_pull_back_its_forces_is_asked_to(lexicon, tmp_path):
+    rows_ = table_of(" date 1990-08-10 Alle vijftien leden stemden voor de resolutie, die Bagdad opnieuw opdraagt zijn "
+                     "troepen onmiddellijk en onvoorwaardelijk terug te trekken.", lexicon, tmp_path)
+    assert "MilitaryWithdrawal" not in {r["event_class"] for r in rows_}

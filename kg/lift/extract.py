@@ -53,6 +53,7 @@ THREAT_WORDS, UNWARNED_THREAT_WORDS = LEX.ThreatWords, LEX.UnwarnedThreatWords
 PEOPLE_NOUNS = frozenset({STAFF_NOUNS, LEX.DetaineeNouns})  # word sets for which "the two Russians" will do
 EXPULSION, RELATIONS_DOWNGRADE, ACCESS_RESTRICTION = RKG.Expulsion, RKG.RelationsDowngrade, RKG.AccessRestriction
 COOPERATION_SUSPENSION, SANCTION, MILITARY_POSTURE = RKG.CooperationSuspension, RKG.Sanction, RKG.MilitaryPosture
+MILITARY_WITHDRAWAL = RKG.MilitaryWithdrawal
 DATELINE_REACH = 6  # tokens a wire dateline of places takes at most before its dash ("MADRID/RABAT -")
 OBJECT_LIST_REACH = 12  # words from a verb over the list of what it suspends ("exercises, intelligence sharing and …")
 ENVOY_REACH = 4  # words from a nationality to the envoy it describes ("de Nieuw-Zeelandse waarnemend hoge commissaris")
@@ -445,6 +446,16 @@ class Extractor:
             token_is(toks[i], self.ws.RequestVerbs) and all(
                 clauses[k] == clause and (k == i or toks[k].lower not in prepositions) for k in range(i, match.start))
             for i in range(max(0, match.start - REQUEST_REACH - 1), match.start))
+
+    def _ordered(self, sentence: Sentence, match: Match, clauses: list[int]) -> bool:
+        """'de resolutie, die Bagdad opdraagt zijn troepen terug te trekken': a state told to pull back its own forces
+        is asked to, by whoever tells it (unlike a mission ordered shut in the orderer's country, which is shut)."""
+        if sentence.where.keys().isdisjoint(self.ws.OrderVerbs):
+            return False
+        toks = sentence.tokens
+        clause = clauses[match.start]
+        return any(token_is(toks[i], self.ws.OrderVerbs) and all(clauses[k] == clause for k in range(i, match.start))
+                   for i in range(max(0, match.start - REQUESTED_REACH), match.start))
 
     def _breached(self, sentence: Sentence, match: Match) -> bool:
         """'in breach of EU sanctions', 'in strijd met de sancties': a measure named as broken, not taken."""
@@ -854,7 +865,8 @@ class Extractor:
                         continue
                 else:
                     distance = NO_REQUIREMENT_DISTANCE
-                if self._negated(sentence, match, clauses) or self._requested(sentence, match, clauses):
+                if self._negated(sentence, match, clauses) or self._requested(sentence, match, clauses) or (
+                        trigger.cls == MILITARY_WITHDRAWAL and self._ordered(sentence, match, clauses)):
                     continue
                 candidates.append((distance, match.start, trigger, match))
         chosen: list[tuple[Trigger, Match]] = []
