@@ -2379,3 +2379,14 @@ def test_a_state_told_to_pull_back_its_forces_is_asked_to(lexicon, tmp_path):
     rows_ = table_of(" date 1990-08-10 Alle vijftien leden stemden voor de resolutie, die Bagdad opnieuw opdraagt zijn "
                      "troepen onmiddellijk en onvoorwaardelijk terug te trekken.", lexicon, tmp_path)
     assert "MilitaryWithdrawal" not in {r["event_class"] for r in rows_}
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    ("1990-08-10", "De Iraakse VN-ambassadeur Abdul Amir al-Anbari legde de uitspraak van de Veiligheidsraad meteen "
+     "naast zich neer.", ("Rejection", "Q796")),
+    ("2009-07-22", "Honduras gaf de Venezolaanse diplomaten 72 uur om het land te verlaten. Venezuela denkt er niet "
+     "aan gehoor te geven.", ("Rejection", "Q717")),
+])
+def test_rulings_brushed_aside_by_an_envoy_posted_at_the_un(lexicon, tmp_path, date, text, expected):
+    rows_ = table_of(f" date {date} {text}", lexicon, tmp_path)
+    assert expected in {(r["event_class"], r["actor_qid"]) for r in rows_}
