@@ -2390,3 +2390,9 @@ def test_a_state_told_to_pull_back_its_forces_is_asked_to(lexicon, tmp_path):
 def test_rulings_brushed_aside_by_an_envoy_posted_at_the_un(lexicon, tmp_path, date, text, expected):
     rows_ = table_of(f" date {date} {text}", lexicon, tmp_path)
     assert expected in {(r["event_class"], r["actor_qid"]) for r in rows_}
+
+
+def test_the_country_after_the_trigger_is_the_state_the_sentence_before_was_about(lexicon, tmp_path):
+    rows_ = table_of(" date 2009-07-22 Ook elders staat Honduras alleen. De Organisatie van Amerikaanse Staten (OAS) "
+                     "schorste het land op 4 juli.", lexicon, tmp_path)
+    assert _who(rows_) == [("CooperationSuspension", "Q123759", "Q783")]

@@ -212,7 +212,7 @@ def _fill_roles(ex: Extractor) -> None:
                 # takes in one sentence are aimed at whom the sentence names for one of them
                 alongside = next((o.targets for o in info.events if o is not e and o.kind == "act" == e.kind
                                   and o.actor == e.actor and o.targets and o.clause not in info.cue_clauses), None)
-                alongside = alongside or _also_against(ex, e)
+                alongside = alongside or _also_against(ex, e) or _the_country(ex, info, e)
                 e.targets = list(alongside) if alongside else [
                     t for t in _counterpart(ex, e.actor, e, guess) if t != e.actor]
                 e.guessed_targets = not alongside
@@ -261,6 +261,22 @@ def _against(ex: Extractor, e: Event, cls: URIRef | None = None) -> URIRef | Non
         if (cls is None or p.cls == cls) and p.actor not in e.targets and not set(p.targets).isdisjoint(e.targets):
             return p.actor
     return None
+
+
+def _the_country(ex: Extractor, info: SentenceInfo, e: Event) -> list[URIRef]:
+    """'Ook elders staat Honduras alleen. De OAS schorste het land op 4 juli': "het land", "the country" right after
+    the act's trigger names again the state the sentence before was about (its first named state, not the actor)."""
+    toks = info.sentence.tokens
+    nouns, determiners = ex.ws.StateDescriptionNouns, ex.ws.DefiniteDeterminers
+    k = e.end
+    if not (k + 1 < len(toks) and toks[k].lower in determiners and toks[k + 1].lower in nouns):
+        return []
+    idx = info.sentence.index
+    if idx == 0 or ex.infos[idx - 1].sentence.paragraph != info.sentence.paragraph:
+        return []
+    named = [m.actor for m in ex.infos[idx - 1].mentions if m.actor is not None and m.actor != e.actor
+             and m.role in ("np", "agentive") and m.name.kind in ("name", "metonym")]
+    return named[:1]
 
 
 def _quoting(ex: Extractor, info: SentenceInfo) -> URIRef | None:
