@@ -2396,3 +2396,9 @@ def test_the_country_after_the_trigger_is_the_state_the_sentence_before_was_abou
     rows_ = table_of(" date 2009-07-22 Ook elders staat Honduras alleen. De Organisatie van Amerikaanse Staten (OAS) "
                      "schorste het land op 4 juli.", lexicon, tmp_path)
     assert _who(rows_) == [("CooperationSuspension", "Q123759", "Q783")]
+
+
+def test_he_is_the_person_the_sentence_before_was_about(lexicon, tmp_path):
+    rows_ = table_of(" date 1980-04-08 Mr. Carter charged Ayatollah Khomeini with full responsibility for the collapse "
+                     "of the transfer. He said the United States would not wait any longer.", lexicon, tmp_path)
+    assert {r["actor_qid"] for r in rows_ if r["sentence_number"] == "2"} == {"Q30"}

@@ -294,12 +294,13 @@ def _quoting(ex: Extractor, info: SentenceInfo) -> URIRef | None:
 
 
 def _previous_person_actor(ex: Extractor, info: SentenceInfo) -> URIRef | None:
-    """Whom the person named last, in the sentences just before, acts for ("President Zelensky … Hij …")."""
+    """Whom the person named in the nearest sentence before acts for ("President Zelensky … Hij …"): its first named
+    person, the one the sentence is about ("Mr. Carter charged the Ayatollah …", then "he said" is Carter)."""
     idx = ex.infos.index(info)
     for prev in reversed(ex.infos[max(0, idx - 2):idx]):
         people = [m for m in prev.mentions if m.name.kind == "person" and m.actor is not None]
         if people:
-            return people[-1].actor
+            return people[0].actor
     return None
 
 
