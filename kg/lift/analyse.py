@@ -426,9 +426,8 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
             continue
         if prev in clitics and m.name.kind == "name" and any(token_is(t, nouns) for t in tokens[m.end:m.end + 2]):
             m.role = "location"  # "Morocco's U.N. envoy": where the envoy is posted; whose he is was said before
-        elif m.name.kind == "name" and any(o.end in (m.start, m.start - 1) and o.name.kind in ("adjective", "demonym")
-                                           for o in mentions) and any(
-                token_is(t, nouns) for t in tokens[m.end:m.end + 2]):
+        elif m.name.kind == "name" and m.start > 0 and any(token_is(t, nouns) for t in tokens[m.end:m.end + 2]) and any(
+                o.end in (m.start, m.start - 1) and o.name.kind in ("adjective", "demonym") for o in mentions):
             m.role = "location"  # "De Iraakse VN-ambassadeur": Iraq's envoy, posted at the UN
         elif prev in agent_markers:
             m.role = "agent"

@@ -537,10 +537,12 @@ def _scene_dates(ex: Extractor) -> None:
     summary = ex.ws.ResponseVerbs
     for idx, info in enumerate(ex.infos[:-1]):
         toks = info.sentence.tokens
+        if info.events or not info.dates or len(toks) > 2 * SCENE_WORDS:
+            continue
         # (longer, when it sums up a step told next: "Dublin had maandag al met een diplomatieke stap op het
         # bloedbad gereageerd. “…,” zei premier Jack Lynch. “… is de ambassadeur in Londen teruggeroepen.”")
-        summing = len(toks) <= 2 * SCENE_WORDS and any(token_is(t, summary) for t in toks)
-        if info.events or (len(toks) > SCENE_WORDS and not summing):
+        summing = not info.sentence.where.keys().isdisjoint(summary)
+        if len(toks) > SCENE_WORDS and not summing:
             continue
         days = [d for d in info.dates if not d.future]
         if len(days) != 1 or any(token_is(t, ex.ws.ReportVerbs) for t in toks):

@@ -207,7 +207,8 @@ class Extractor:
             # (a gapped cue opens its clause at its last word: "Met die maatregel reageert Canberra op de uitzetting
             # …": Canberra, in the gap, answers; it did not expel)
             boundaries[m.positions[-1] if m.gapped else m.start] = True
-        opening = self._opening_date_end(toks)  # "On 5 July, hours after …": put first after the day
+        # ("On 5 July, hours after …": put first after the day)
+        opening = self._opening_date_end(toks) if cue_matches else 0
         if cue_matches and min(m.start for m in cue_matches) - opening <= FRONTED_CUE_START:
             main = self._fronted_main_clause(sentence, min(m.start for m in cue_matches),
                                              max(m.end for m in cue_matches if m.start - opening <= FRONTED_CUE_START),

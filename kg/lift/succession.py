@@ -39,13 +39,20 @@ def _predecessors(lex: Lexicon) -> dict[URIRef, list[URIRef]]:
     return found
 
 
+def _changing(lex: Lexicon) -> frozenset[URIRef]:
+    """The states an act's day can turn into others: those that ended, and those that carried on another."""
+    return frozenset({*lex.continued_by, *_predecessors(lex)})
+
+
 def date_states(lex: Lexicon, events: list) -> None:
     """Give each event's actor and targets as the states they were on the event's day."""
     if not lex.continued_by and not lex.ended:
         return
+    # (only states in a succession change: most events name none)
+    changing = lex.memo("succession-states", _changing, lex)
     for e in events:
         day = e.date.start
-        if e.actor is not None:
+        if e.actor in changing:
             e.actor = state_on(lex, e.actor, day)
-        if e.targets:
+        if e.targets and not changing.isdisjoint(e.targets):
             e.targets = list(dict.fromkeys(state_on(lex, t, day) for t in e.targets))
