@@ -2402,3 +2402,15 @@ def test_he_is_the_person_the_sentence_before_was_about(lexicon, tmp_path):
     rows_ = table_of(" date 1980-04-08 Mr. Carter charged Ayatollah Khomeini with full responsibility for the collapse "
                      "of the transfer. He said the United States would not wait any longer.", lexicon, tmp_path)
     assert {r["actor_qid"] for r in rows_ if r["sentence_number"] == "2"} == {"Q30"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rusland zette maandag twee Poolse diplomaten uit. Polen riep dinsdag uit protest zijn ambassadeur in Moskou "
+    "terug.",
+    "Russia expelled two Polish diplomats on Monday. Poland recalled its ambassador in Moscow in protest on Tuesday.",
+])
+def test_a_protest_that_names_nothing_answers_the_act_just_told(lexicon, tmp_path, text):
+    rows_ = table_of(f" date 2021-10-07 {text}", lexicon, tmp_path)
+    expulsion = next(r for r in rows_ if r["event_class"] == "Expulsion")
+    recall = next(r for r in rows_ if r["event_class"] == "RelationsDowngrade")
+    assert recall["responds_to"] == expulsion["event_id"]
