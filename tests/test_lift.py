@@ -2414,3 +2414,11 @@ def test_a_protest_that_names_nothing_answers_the_act_just_told(lexicon, tmp_pat
     expulsion = next(r for r in rows_ if r["event_class"] == "Expulsion")
     recall = next(r for r in rows_ if r["event_class"] == "RelationsDowngrade")
     assert recall["responds_to"] == expulsion["event_id"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thatcher ordered the Syrian ambassador out of the country and gave Syria 14 days to shut its London embassy.",
+    "Groot-Brittannië gaf Syrië vrijdag veertien dagen om zijn ambassade in Londen te sluiten.",
+])
+def test_a_state_given_days_to_shut_its_mission_has_it_closed(lexicon, tmp_path, text):
+    assert ("OfficeClosure", "Q145", "Q858") in _who(table_of(f" date 1986-10-25 {text}", lexicon, tmp_path))
