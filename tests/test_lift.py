@@ -2422,3 +2422,9 @@ def test_a_protest_that_names_nothing_answers_the_act_just_told(lexicon, tmp_pat
 ])
 def test_a_state_given_days_to_shut_its_mission_has_it_closed(lexicon, tmp_path, text):
     assert ("OfficeClosure", "Q145", "Q858") in _who(table_of(f" date 1986-10-25 {text}", lexicon, tmp_path))
+
+
+def test_another_states_official_presence_capped(lexicon, tmp_path):
+    rows_ = table_of(" date 1985-09-19 London decided on Monday to cap the Soviet official presence in Britain at 205.",
+                     lexicon, tmp_path)
+    assert _who(rows_) == [("MissionDownsizing", "Q145", "Q15180")]
