@@ -322,11 +322,11 @@ class Extractor:
             # barred …": the comma last before the first verb of an act or a saying told after the cue's clause
             # has one of its own (a cause told with its own verb, "after Baku expelled two diplomats, France …",
             # ends at the first comma after that verb)
-            verb_starts = sorted(v for v in set(verbs()) if v > cue_end)
+            first_verb = min((v for v in verbs() if v > cue_end), default=None)
             commas = [i for i in range(cue_end, len(toks) - 1) if toks[i].text == ","]
-            if verb_starts and commas:
-                before = [c for c in commas if c < verb_starts[0]]
-                if len(before) > 1 and before[-1] + 1 < verb_starts[0]:
+            if first_verb is not None and commas:
+                before = [c for c in commas if c < first_verb]
+                if len(before) > 1 and before[-1] + 1 < first_verb:
                     return before[-1] + 1
         for i in range(cue_end + 1, len(toks)):
             if toks[i - 1].text == ",":
@@ -337,7 +337,7 @@ class Extractor:
                 return i
             if verb_starts is None:
                 verb_starts = set(verbs())
-            if i in set(verb_starts) and toks[i - 1].lower not in noun_markers and i not in mention_ends:
+            if i in verb_starts and toks[i - 1].lower not in noun_markers and i not in mention_ends:
                 return i
         return None
 
