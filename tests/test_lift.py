@@ -2153,10 +2153,39 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
                  "uit Irak.", ("Sanction", "Q458", "Q796"), id="the-communities-boycott-oil"),
     pytest.param("2006-07-16", "Japan on Wednesday suspended charter flights between the two countries and refused "
                  "entry to North Korean officials.", ("AccessRestriction", "Q17", "Q423"), id="refused-entry"),
+    pytest.param("2010-05-26", "North Korea cut all ties on Tuesday. On Monday President Lee Myung-bak said South "
+                 "Korea would stop nearly all trade with the North.", ("Sanction", "Q884", "Q423"),
+                 id="the-north-after-the-koreas-are-named"),
+    pytest.param("2010-05-26", "On Monday South Korea said it would close its sea lanes to North Korean merchant "
+                 "ships.", ("AccessRestriction", "Q884", "Q423"), id="sea-lanes-closed"),
+    pytest.param("2017-08-25", "Qatar has ordered Chad to close its embassy in Doha, a day after the central African "
+                 "country shut Qatar's mission in N'Djamena.", ("MissionSuspension", "Q657", "Q846"),
+                 id="a-description-names-the-state-not-the-city-before"),
+    pytest.param("1986-04-16", "Maandagnacht vielen Amerikaanse gevechtsvliegtuigen doelen aan in Tripoli.",
+                 ("Attack", "Q30", "Q1016"), id="whose-forces-inside-a-split-verb"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
     assert expected in _who(table_of(f" date {date} {text}", lexicon, tmp_path))
+
+
+@pytest.mark.parametrize("second, day", [
+    # the lead's act is what its state's minister made known that day
+    ("Minister van Buitenlandse Zaken Ayman Safadi maakte woensdag bekend dat de ambassadeur onmiddellijk naar "
+     "huis moet komen.", "2023-11-01"),
+    # … not what another state made known
+    ("Premier Benjamin Netanyahu maakte woensdag bekend dat Israël de oorlog voortzet.", "2023-11-03"),
+])
+def test_the_lead_takes_the_day_its_state_made_it_known(lexicon, tmp_path, second, day):
+    rows_ = table_of(" date 2023-11-03 Jordanië heeft zijn ambassadeur in Israël teruggeroepen. " + second, lexicon,
+                     tmp_path)
+    assert {r["date"] for r in rows_ if r["event_class"] == "RelationsDowngrade"} == {day}
+
+
+def test_the_north_names_no_korea_where_none_was_named(lexicon, tmp_path):
+    rows_ = table_of(" date 2011-01-10 On Monday Sudan said it would stop nearly all trade with the North.", lexicon,
+                     tmp_path)
+    assert rows_ and all("Q423" not in r["target_qids"] for r in rows_)
 
 
 def test_members_counted_are_not_their_organisation(lexicon, tmp_path):

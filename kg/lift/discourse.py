@@ -573,7 +573,8 @@ def _report_dates(ex: Extractor) -> None:
         named = any(token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Determiners
                     and token_is(toks[i + 2], ex.ws.MeasureAnaphors) for i in range(len(toks) - 2))
         # ("Het kabinet besloot daartoe donderdag": a word that refers back to them)
-        if toks[0].lower not in anaphora and not named and not any(
+        lead = _lead_reported(ex, idx, verb)
+        if toks[0].lower not in anaphora and not named and not lead and not any(
                 token_is(toks[i], report) and toks[i + 1].lower in ex.ws.Demonstratives for i in range(len(toks) - 1)) \
                 and not any(t.lower in ex.ws.BackReferences for t in toks[verb:]):
             continue
@@ -586,6 +587,8 @@ def _report_dates(ex: Extractor) -> None:
             told = [e for prev in ex.infos[:idx] if prev.sentence.paragraph >= info.sentence.paragraph - 1
                     for e in prev.events if e.kind == "act" and (not reporters or e.actor in reporters)]
             befores = [told[-1:]] if told else []
+        elif lead:
+            befores = [lead]
         else:
             befores = []
             for prev in reversed(ex.infos[max(0, idx - 2):idx]):
@@ -601,6 +604,21 @@ def _report_dates(ex: Extractor) -> None:
                 if e.date is None or (e.date_source == "sentence" and not _finer(e.date, date)):
                     e.date, e.date_source = date, "report"
                     e.spans.append((info.sentence.start, info.sentence.end))
+
+
+def _lead_reported(ex: Extractor, idx: int, verb: int) -> list[Event]:
+    """'Jordanië heeft zijn ambassadeur in Israël teruggeroepen … Minister van Buitenlandse Zaken Ayman Safadi maakte
+    woensdag bekend dat …': the lead's undated acts of the state whose spokesman, in the sentence after it, made
+    something known on a day (the lead tells what that announcement was)."""
+    if idx != 1 or ex.infos[0].sentence.paragraph != ex.infos[1].sentence.paragraph:
+        return []
+    info = ex.infos[idx]
+    if any(e.kind == "act" for e in info.events):
+        return []  # (it tells acts of its own: "Panama maakte donderdagavond bekend dat het zijn ambassadeur … haalt")
+    reporters = {m.actor for m in info.mentions if m.actor is not None and m.start < verb
+                 and m.role in ("np", "agentive", "speaker") and m.name.kind in ("person", "name", "metonym")}
+    return [e for e in ex.infos[0].events if e.kind == "act" and e.date is None and e.offset_from is None
+            and e.actor in reporters]
 
 
 def _first_of(sentence: Sentence, words: set[str]) -> int | None:

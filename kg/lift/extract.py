@@ -621,6 +621,7 @@ class Extractor:
         mentions = self._without_former_parts(sentence, mentions)
         mentions = self._without_own_allies(sentence, mentions)
         mentions = self._without_qualified_descriptions(sentence, mentions)
+        mentions = self._without_unset_descriptions(mentions)
         self._learn_names(sentence, mentions)
         self._learn_surnames(sentence, mentions)
         for m in mentions:
@@ -640,6 +641,16 @@ class Extractor:
                 continue
             kept.append(m)
         return kept
+
+    def _without_unset_descriptions(self, mentions: list[Mention]) -> list[Mention]:
+        """'the North' is North Korea only where the Koreas are in the news: a description with a context
+        (`rkg:onlyAfterNaming`) counts once the article, up to this sentence, has named one of its actors."""
+        named_first = self.lex.named_first
+        if not any(m.name.kind == "description" and m.name.entity in named_first for m in mentions):
+            return mentions
+        here = {m.actor for m in mentions if m.name.kind != "description"}
+        return [m for m in mentions if m.name.kind != "description" or m.name.entity not in named_first
+                or any(a in self.mention_counts or a in here for a in named_first[m.name.entity])]
 
     def _holder_named(self, toks, i: int) -> bool:
         """'het kabinet van premier Hamza Abdi Barre': an office and a name after the description say whose it is
@@ -1000,6 +1011,10 @@ class Extractor:
             actor_m = subject
         if actor_m is None and trigger.owner_is_actor and owners:
             actor_m = owners[0]
+        if actor_m is None and event.cls == ATTACK and match.gapped:
+            # "vielen Amerikaanse gevechtsvliegtuigen doelen aan in Tripoli": whose forces, named inside the verb
+            actor_m = next((m for m in usable if m.role in ("attributive", "owner") and match.start < m.start
+                            and m.end < match.end and token_is(s.tokens[m.end], self.ws.ArmedForceNouns)), None)
         if actor_m is None and subject is not None:
             actor_m = subject
         demander = self._demanded(info, clause)
@@ -1090,8 +1105,8 @@ class Extractor:
                 continue
             if agent_after and m.end <= match.start and m.role in ("np", "agentive"):
                 continue
-            if m.role == "owner" and trigger.owner_is_actor:
-                continue
+            if m.role == "owner" and trigger.owner_is_actor and (actor_m is None or actor_m.role == "owner"):
+                continue  # (another's mission shut by the subject is aimed at its owner: "Chad shut Qatar's mission")
             if owned and m.role == "target":
                 continue  # "Russian staff at the UN mission": whose staff, not where they work
             if m.role in ("owner", "target", "np", "possessor", "agentive", "attributive"):
@@ -1202,7 +1217,10 @@ class Extractor:
                 j -= 1
             if j < 0 or j == i - 1 or toks[j].lower not in definite or any(j <= m.start < i for m in mentions):
                 continue
-            named = [m for m in told if m.end <= j and m.actor is not None and m.name.kind in ("name", "metonym")]
+            # (a city after "in" is where, not whom: "close its embassy in Doha, a day after the central African
+            # country shut …" names Chad again, not Qatar)
+            named = [m for m in told if m.end <= j and m.actor is not None and (m.name.kind == "name" or (
+                m.name.kind == "metonym" and not (m.start and toks[m.start - 1].lower in self.ws.PlaceMarkers)))]
             if len(named) < 2 or named[-1].actor == named[0].actor:
                 continue
             ref = named[-1]

@@ -107,6 +107,8 @@ class Lexicon:
     member_of: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # state -> the organisations it is in
     ended: dict[URIRef, dt.date] = field(default_factory=dict)  # a former state -> its first day gone
     continued_by: dict[URIRef, URIRef] = field(default_factory=dict)  # a former state -> who carried on its names
+    # a description -> the actors one of which the article must have named first ('the North')
+    named_first: dict[URIRef, frozenset[URIRef]] = field(default_factory=dict)
     graph: Graph | None = None
     _singles: dict = field(default_factory=dict, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
@@ -391,6 +393,8 @@ def _load_names(graph: Graph, lex: Lexicon) -> None:
                 add(str(lit), ActorName(actor, person, "person"))
     for desc in graph.subjects(RDF.type, RKG.ActorDescription):
         actor = graph.value(desc, RKG.denotes)
+        if context := frozenset(graph.objects(desc, RKG.onlyAfterNaming)):
+            lex.named_first[desc] = context
         for lit in graph.objects(desc, RKG.phrase):
             add(str(lit), ActorName(actor, desc, "description"))
 
