@@ -2163,6 +2163,15 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
                  id="a-description-names-the-state-not-the-city-before"),
     pytest.param("1986-04-16", "Maandagnacht vielen Amerikaanse gevechtsvliegtuigen doelen aan in Tripoli.",
                  ("Attack", "Q30", "Q1016"), id="whose-forces-inside-a-split-verb"),
+    pytest.param("1986-04-16", "Libië heeft dinsdag twee raketten afgevuurd op het Italiaanse eiland Lampedusa.",
+                 ("Attack", "Q1016", "Q38"), id="raketten-afgevuurd-op"),
+    pytest.param("1982-04-04", "Argentine forces pressed on during Saturday, attacking a detachment of marines at "
+                 "Grytviken on South Georgia.", ("Attack", "Q414", "Q145"), id="attacking-a-dependency"),
+    pytest.param("1982-04-04", "In New York, the Security Council on Saturday adopted a resolution that demands the "
+                 "withdrawal of all Argentine forces.", ("Demand", "Q37470", "Q414"), id="a-resolution-that-demands"),
+    pytest.param("1990-08-10", "De Veiligheidsraad vergaderde donderdag. Jemen had zich onthouden bij de resolutie van "
+                 "maandag, waarmee de Raad een handelsembargo tegen Irak instelde.", ("Sanction", "Q37470", "Q796"),
+                 id="the-council-in-a-clause-of-its-own"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
@@ -2180,6 +2189,23 @@ def test_the_lead_takes_the_day_its_state_made_it_known(lexicon, tmp_path, secon
     rows_ = table_of(" date 2023-11-03 Jordanië heeft zijn ambassadeur in Israël teruggeroepen. " + second, lexicon,
                      tmp_path)
     assert {r["date"] for r in rows_ if r["event_class"] == "RelationsDowngrade"} == {day}
+
+
+@pytest.mark.parametrize("text", [
+    " date 2018-03-18 In retaliation for the expulsion of 23 Russian diplomats by Britain, Moscow on Saturday "
+    "expelled 23 British diplomats.",
+    " date 2018-03-18 Groot-Brittannië wees woensdag 23 Russische diplomaten uit. Uit protest tegen de uitzettingen "
+    "wees Moskou zaterdag 23 Britse diplomaten uit.",
+])
+def test_a_cue_put_first_links_the_main_clause(lexicon, tmp_path, text):
+    by = {(r["actor_qid"], r["target_qids"]): r for r in table_of(text, lexicon, tmp_path)}
+    assert by[("Q159", "Q145")]["responds_to"] == by[("Q145", "Q159")]["event_id"]
+
+
+def test_the_council_names_nothing_before_the_security_council(lexicon, tmp_path):
+    rows_ = table_of(" date 2021-05-10 The Council on Monday demanded that Russia withdraw its troops.", lexicon,
+                     tmp_path)
+    assert all(r["actor_qid"] != "Q37470" for r in rows_)
 
 
 def test_the_north_names_no_korea_where_none_was_named(lexicon, tmp_path):

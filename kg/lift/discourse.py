@@ -384,7 +384,14 @@ def _link(ex: Extractor) -> None:
             after = [e for e in info.events if e.kind == "act" and e.start >= m.end
                      and (e.clause == opened or e.clause in info.cue_clauses)]
             reported = False
-            if before and _decision_described(ex, info, m):
+            # "In retaliation for the expulsion of 23 Russian diplomats by Britain, Moscow expelled …", "Uit protest
+            # tegen de bombardementen zegde Moskou de ontmoeting af": a cue put first answers with the main clause
+            fronted = [] if before or opened != info.clauses[0] else [
+                e for e in info.events if e.kind == "act" and e.start >= m.end and e.clause != opened
+                and e.clause not in info.cue_clauses and not e.undone]
+            if fronted:
+                effects = fronted
+            elif before and _decision_described(ex, info, m):
                 # "ontboden om het besluit te horen, dat volgt op de uitwijzing …": what follows is the decision
                 effects, reported = _anaphor_effects(ex, info, m.start, m.end, reported=True), True
             elif before:

@@ -1834,6 +1834,11 @@ class Extractor:
                 # "…, the ministry said": who speaks stands between the comma and the verb, whoever the
                 # words before it name
                 before = [m for m in before if m.start > comma]
+            document = self._document_relative(info, match)
+            if document is not None:
+                # "the Security Council adopted a resolution that demands …", "de resolutie, die Bagdad opdraagt
+                # …": who adopted the text speaks, named before it (not who the clause names before its verb)
+                before = [m for m in before if m.end <= document]
             relative = self._relative_antecedent(info, match)
             pronoun = self._pronoun_speaker(info, match, quoted)
             referred = relative is not None or pronoun is not None
@@ -2050,7 +2055,20 @@ class Extractor:
             k -= 1
         if k < 1 or not token_is(toks[k], self.ws.RelativePronouns) or not toks[k - 1].text[:1].isalpha():
             return False
+        if self._document_relative(info, match) is not None:
+            return False  # "adopted a resolution that demands …": the words of whoever adopted it
         return not any(m.end == k and m.actor is not None for m in info.mentions)
+
+    def _document_relative(self, info: SentenceInfo, match: Match) -> int | None:
+        """Where the relative pronoun stands when the verb opens a relative clause on a text a body adopted ('a
+        resolution that demands', 'de resolutie, die … opdraagt'); None otherwise."""
+        toks = info.sentence.tokens
+        clause = info.clauses[match.start]
+        k = next(i for i in range(match.start + 1) if info.clauses[i] == clause)
+        if k < 1 or not token_is(toks[k], self.ws.RelativePronouns):
+            return None
+        noun = k - 2 if toks[k - 1].text == "," else k - 1
+        return k if noun >= 0 and token_is(toks[noun], self.ws.DocumentNouns) else None
 
     def _relative_antecedent(self, info: SentenceInfo, match: Match) -> Mention | None:
         """Who a speech verb in a relative clause is said by: the actor named right before ", which" ("the
