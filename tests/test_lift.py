@@ -2172,6 +2172,11 @@ def test_who_did_what_to_whom(lexicon, tmp_path, text, expected):
     pytest.param("1990-08-10", "De Veiligheidsraad vergaderde donderdag. Jemen had zich onthouden bij de resolutie van "
                  "maandag, waarmee de Raad een handelsembargo tegen Irak instelde.", ("Sanction", "Q37470", "Q796"),
                  id="the-council-in-a-clause-of-its-own"),
+    pytest.param("2009-11-20", "Egypte heeft zijn ambassadeur in Algerije voor overleg naar huis geroepen, nadat "
+                 "Egyptische voetbalsupporters waren aangevallen.", ("RelationsDowngrade", "Q79", "Q262"),
+                 id="naar-huis-geroepen"),
+    pytest.param("2021-12-31", "Nicaragua heeft zondag de Taiwanese ambassade in beslag genomen om het gebouw aan "
+                 "China over te dragen.", ("PropertySeizure", "Q811", "Q865"), id="ambassade-in-beslag-genomen"),
 ])
 def test_one_of_what_was_lifted(lexicon, tmp_path, date, text, expected):
     """Cases where one act or saying, with its actor and target, must be among what a text gives."""
