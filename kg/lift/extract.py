@@ -212,7 +212,7 @@ class Extractor:
         if cue_matches and min(m.start for m in cue_matches) - opening <= FRONTED_CUE_START:
             main = self._fronted_main_clause(sentence, min(m.start for m in cue_matches),
                                              max(m.end for m in cue_matches if m.start - opening <= FRONTED_CUE_START),
-                                             mentions, verbs)
+                                             mentions, verbs, opening)
             if main is not None:
                 boundaries.setdefault(main, False)
         subordinators = self.ws.Subordinators
@@ -299,7 +299,7 @@ class Extractor:
         return clauses, cue_clauses
 
     def _fronted_main_clause(self, sentence: Sentence, cue_start: int, cue_end: int, mentions: list[Mention],
-                             verbs) -> int | None:
+                             verbs, opening: int) -> int | None:
         """Where the main clause starts after a cue phrase put first in the sentence.
 
         At a comma ("Two days after Baku expelled two diplomats, France …"). Dutch also puts the finite verb
@@ -309,7 +309,7 @@ class Extractor:
         that is not a noun ("de opschorting", "zijn uitzetting", "de Russische uitzetting"), unless the cue
         is a conjunction ("nadat"), which opens a clause with a verb of its own."""
         toks = sentence.tokens
-        opening = self._opening_date_end(toks)
+        # (opening: where a day put first ends, "On 5 July, hours after …", found by the caller)
         if cue_start > opening and not all(t.lower in self.ws.CueModifiers for t in toks[opening:cue_start]) and \
                 relative_offset(toks, cue_start, self.lex, self.lang) is None:
             return None  # only a time span or a word such as "kort" may stand before it ("Een dag na …")
