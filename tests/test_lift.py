@@ -2207,6 +2207,15 @@ def test_a_cue_put_first_links_the_main_clause(lexicon, tmp_path, text):
     assert by[("Q159", "Q145")]["responds_to"] == by[("Q145", "Q159")]["event_id"]
 
 
+def test_an_act_answers_each_of_the_states_that_took_the_cause_together(lexicon, tmp_path):
+    rows_ = table_of(" date 2017-08-25 On June 8, Chad recalled its ambassador from Doha for consultations, days "
+                     "after Saudi Arabia, the United Arab Emirates, Bahrain and Egypt cut diplomatic and trade ties "
+                     "with Qatar on June 5.", lexicon, tmp_path)
+    cuts = {r["event_id"] for r in rows_ if r["event_class"] == "CooperationSuspension"}
+    (recall,) = [r for r in rows_ if r["event_class"] == "RelationsDowngrade"]
+    assert len(cuts) == 4 and set(recall["responds_to"].split("|")) == cuts
+
+
 def test_the_council_names_nothing_before_the_security_council(lexicon, tmp_path):
     rows_ = table_of(" date 2021-05-10 The Council on Monday demanded that Russia withdraw its troops.", lexicon,
                      tmp_path)

@@ -429,7 +429,16 @@ def _link(ex: Extractor) -> None:
             if cause.actor is not None and not cause.targets and len(answering) > 1 and cause.actor not in answering \
                     and cause.cls not in TERRITORIAL:
                 cause.targets = answering  # "Duitsland, Polen en Zweden … reageren daarmee op de uitzetting …"
+            # "days after Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar": the act of each of them
+            joint = [c for c in after[1:] if c.start == cause.start and c.cls == cause.cls and c.actor is not None
+                     and c.actor != cause.actor and cause.actor is not None]
             for effect in effects:
+                for other in joint:
+                    if other.actor != effect.actor:
+                        relation = cue.relation or RESPONDS_TO
+                        if relation == RETALIATES_FOR and not _reverses(effect, other):
+                            relation = RESPONDS_TO
+                        effect.links.append((other, relation, info.sentence))
                 _fill_cause(cause, effect)
                 if reported and cause.actor == effect.actor:
                     continue  # "Dat maakte Moskou bekend, nadat de Duitse ambassadeur was ontboden": a sequence
