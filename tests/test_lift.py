@@ -2216,6 +2216,15 @@ def test_an_act_answers_each_of_the_states_that_took_the_cause_together(lexicon,
     assert len(cuts) == 4 and set(recall["responds_to"].split("|")) == cuts
 
 
+def test_an_act_after_one_dated_from_another_takes_its_day(lexicon, tmp_path):
+    rows_ = table_of(" date 2021-12-31 Nicaragua verbrak op donderdag 9 december de diplomatieke betrekkingen met "
+                     "Taiwan. Nog dezelfde dag beëindigde Taipei op zijn beurt de betrekkingen met Managua. Het stopte "
+                     "alle samenwerkings- en hulpprojecten en riep het personeel van zijn ambassade terug.", lexicon,
+                     tmp_path)
+    assert {(r["event_class"], r["actor_qid"], r["date"]) for r in rows_ if r["actor_qid"] == "Q865"} == {
+        ("CooperationSuspension", "Q865", "2021-12-09"), ("RelationsDowngrade", "Q865", "2021-12-09")}
+
+
 def test_the_council_names_nothing_before_the_security_council(lexicon, tmp_path):
     rows_ = table_of(" date 2021-05-10 The Council on Monday demanded that Russia withdraw its troops.", lexicon,
                      tmp_path)

@@ -835,8 +835,14 @@ def _finer(a: PartialDate, b: PartialDate) -> bool:
 def _resolve_dates(ex: Extractor, events: list[Event]) -> None:
     # (what was said beside an act dated from another wait for it: "Within the hour the ministry called the award
     # an obscenity, and it later summoned Norway's ambassador")
-    waiting = {id(e.sentence) for e in events if e.kind == "act" and e.date is None and e.offset_from is not None}
-    _fallback_dates(ex, [e for e in events if e.offset_from is None
+    offset = [e for e in events if e.kind == "act" and e.date is None and e.offset_from is not None]
+    waiting = {id(e.sentence) for e in offset}
+    # (… and so does an undated act after one of its actor's that waits: "Nog dezelfde dag beëindigde Taipei de
+    # betrekkingen. Het riep het personeel van zijn ambassade terug")
+    after_waiting = {id(e) for e in events if e.kind == "act" and e.date is None and e.offset_from is None and any(
+        w.actor == e.actor and w.order < e.order and 0 <= e.sentence.paragraph - w.sentence.paragraph <= 1
+        for w in offset)}
+    _fallback_dates(ex, [e for e in events if e.offset_from is None and id(e) not in after_waiting
                          and not (e.kind == "speech" and id(e.sentence) in waiting)])
     for e in events:
         if e.date is None and e.offset_from is not None:
