@@ -2496,3 +2496,63 @@ def test_another_states_official_presence_capped(lexicon, tmp_path):
     rows_ = table_of(" date 1985-09-19 London decided on Monday to cap the Soviet official presence in Britain at 205.",
                      lexicon, tmp_path)
     assert _who(rows_) == [("MissionDownsizing", "Q145", "Q15180")]
+
+
+def test_the_following_day_dates_from_the_act_told_before(lexicon, tmp_path):
+    # after an article "following" is a time word, not a cue waiting for its cause
+    rows_ = table_of(" date 1969-07-17 On 26 June, El Salvador broke off diplomatic relations with Honduras in "
+                     "protest. Honduras severed its ties with El Salvador in return the following day.", lexicon,
+                     tmp_path)
+    got = [(r["actor_qid"], r["date"]) for r in rows_ if r["event_class"] == "CooperationSuspension"]
+    assert got == [("Q792", "1969-06-26"), ("Q783", "1969-06-27")]
+    assert rows_[1]["responds_to"] == rows_[0]["event_id"]
+
+
+def test_a_reply_to_a_states_decision_links_the_measure_named_again(lexicon, tmp_path):
+    # "as a reply to Kuala Lumpur's decision … to break off relations": whose decision, not a target; "the
+    # embargo" is the trade cut told before, and commerce is trade
+    rows_ = table_of(" date 1963-09-22 Indonesia has cut off all trade with Malaysia. A decree issued by President "
+                     "Sukarno on Saturday stops commerce with the federation. Jakarta presents the embargo as a reply "
+                     "to Kuala Lumpur's decision earlier in the week to break off diplomatic relations. On Tuesday "
+                     "Malaysia had broken off diplomatic relations with Indonesia.", lexicon, tmp_path)
+    acts = [(r["event_class"], r["actor_qid"], r["target_qids"], r["date"]) for r in rows_]
+    assert acts == [("CooperationSuspension", "Q833", "Q252", "1963-09-17"), ("Sanction", "Q252", "Q833", "1963-09-21")]
+    assert rows_[1]["responds_to"] == rows_[0]["event_id"]
+
+
+def test_a_clause_joined_by_and_takes_the_relative_day_of_the_main_clause(lexicon, tmp_path):
+    rows_ = table_of(" date 1963-09-22 Malaysia was proclaimed on Monday, 16 September. Indonesia and the Philippines "
+                     "had announced a day earlier that they would not recognise it, and Jakarta recalled its "
+                     "ambassador from Kuala Lumpur.", lexicon, tmp_path)
+    assert [(r["event_class"], r["actor_qid"], r["date"]) for r in rows_] == [
+        ("RelationsDowngrade", "Q252", "1963-09-15")]
+
+
+def test_an_execution_of_foreign_nationals_is_an_act_answered_after_it(lexicon, tmp_path):
+    rows_ = table_of(" date 2015-02-21 On 18 January Indonesia executed Marco Archer, a Brazilian convicted of "
+                     "smuggling cocaine. Rousseff had pleaded for his life, but Widodo turned down her appeal for "
+                     "clemency. After the execution Brazil recalled its ambassador in Jakarta for consultations.",
+                     lexicon, tmp_path)
+    got = {r["event_class"]: r for r in rows_}
+    assert (got["Execution"]["cameo"], got["Execution"]["actor_qid"], got["Execution"]["target_qids"],
+            got["Execution"]["date"]) == ("180", "Q252", "Q155", "2015-01-18")
+    assert got["Rejection"]["actor_qid"] == "Q252"
+    assert (got["RelationsDowngrade"]["actor_qid"], got["RelationsDowngrade"]["responds_to"]) == (
+        "Q155", got["Execution"]["event_id"])
+
+
+@pytest.mark.parametrize("text", [
+    # an execution someone tried to prevent is not theirs
+    "Koenders heeft de Indonesische ambassadeur ontboden. Hij noemde het diep triest dat alle pogingen om de executie "
+    "te voorkomen vergeefs waren.",
+    # an execution told with nobody who carried it out names no act
+    "Saudi Arabia's allies closed ranks behind the kingdom in a deepening row over the execution of a Shi'ite cleric.",
+], ids=["prevented", "no-actor"])
+def test_an_execution_without_its_executioner_is_no_act(lexicon, tmp_path, text):
+    assert [r for r in table_of(f" date 2015-01-19 {text}", lexicon, tmp_path) if r["event_class"] == "Execution"] == []
+
+
+def test_examples_after_including_are_no_further_items_of_a_list(lexicon, tmp_path):
+    rows_ = table_of(" date 1999-05-10 In response to the violence, the State Department has put off official visits "
+                     "to China, including a trip by its senior Asia official, Stanley Roth.", lexicon, tmp_path)
+    assert _who(rows_) == [("CooperationSuspension", "Q30", "Q148")]

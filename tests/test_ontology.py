@@ -45,6 +45,7 @@ EXPECTED_CODES = {
     "AmbassadorSummons": ("114", "-2.0", "ACCUSE", "allege"),
     "PropertySeizure": ("171", "-9.2", "COERCE", "seize"),
     "Arrest": ("173", "-5.0", "COERCE", "arrest"),
+    "Execution": ("180", "-9.0", "ASSAULT", None),
     "MilitaryPosture": ("150", "-7.2", "MOBILIZE", None),
     "MilitaryWithdrawal": ("087", "9.0", "RETREAT", "disarm"),
     "SpeechAct": ("010", "0.0", None, None),
@@ -83,7 +84,8 @@ CODEBOOK = {
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
-    "AmbassadorSummons", "PropertySeizure", "Arrest", "MilitaryPosture", "MilitaryWithdrawal", "Referendum",
+    "AmbassadorSummons", "PropertySeizure", "Arrest", "Execution", "MilitaryPosture", "MilitaryWithdrawal",
+    "Referendum",
     "Accusation", "Denial",
     "Assessment", "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim", "Rejection",
 }

@@ -458,8 +458,10 @@ def classify_mentions(sentence: Sentence, mentions: list[Mention], lex: Lexicon,
                                                     for t in tokens[k + 1:before])
                 for k in range(max(0, before - 1 - OFFICE_NAME_REACH), before))
             m.role = "agentive" if governs else "possessor"
-        elif prev in target_markers:
-            m.role = "target"
+        elif prev in target_markers and not (
+                m.end + 1 < len(tokens) and tokens[m.end].lower in clitics
+                and not any(token_is(t, nouns) for t in tokens[m.end + 1:m.end + 4])):
+            m.role = "target"  # (not "a reply to Kuala Lumpur's decision to break off relations": whose decision)
         elif m.end < len(tokens) and tokens[m.end].lower in clitics:
             # "Australia's ambassador": whose staff, like "the Australian ambassador"; else whose decision
             owned = any(token_is(t, nouns) for t in tokens[m.end + 1:m.end + 4])

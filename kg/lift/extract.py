@@ -324,6 +324,19 @@ class Extractor:
             # ends at the first comma after that verb)
             first_verb = min((v for v in verbs() if v > cue_end), default=None)
             commas = [i for i in range(cue_end, len(toks) - 1) if toks[i].text == ","]
+            if self.lang == "en" and cue_end < len(toks) and toks[cue_end].lower in noun_markers:
+                # "After the execution Brazil recalled its ambassador": a cause named by a noun phrase, no comma,
+                # then a subject and its verb: the main clause starts at the subject
+                starts = verbs()
+                told = [v for v in starts if v > cue_end + 1 and toks[v - 1].lower not in noun_markers]
+                # (the cause's noun tells an act: "the execution"; not "In response to the violence the State
+                # Department has put off visits", whose cause is no act of a state)
+                named = told and any(cue_end < v < told[0] for v in starts)
+                subject = next((m for m in mentions if told and m.role in ("np", "agentive") and cue_end < m.start
+                                and m.end in (told[0], told[0] - 1) and toks[m.start - 1].lower not in
+                                self.ws.Prepositions), None) if named else None
+                if subject is not None and not any(t.text == "," for t in toks[cue_end:subject.start]):
+                    return subject.start - (toks[subject.start - 1].lower in self.ws.Determiners)
             if first_verb is not None and commas:
                 before = [c for c in commas if c < first_verb]
                 if len(before) > 1 and before[-1] + 1 < first_verb:
@@ -541,7 +554,10 @@ class Extractor:
             self._plain_sentence(sentence, date_ranks)
             return
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
-        response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response"])
+        # ("the following day", "de volgende week": after an article a time word, not a cue that needs its cause)
+        determiners = self.ws.Determiners
+        response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response" and not (
+            c.requires_cause and m.start > 0 and sentence.tokens[m.start - 1].lower in determiners)])
         # "a suspected spy balloon", "de genoemde diplomaten", "Ottawa's call for": after an article or a
         # possessive the word is a noun or describes one; nobody speaks
         # … and after "to" it is what someone may or may not do ("a law that would make it illegal to accuse")
@@ -1238,7 +1254,10 @@ class Extractor:
         else:
             span = range(max(0, match.start - OBJECT_LIST_REACH), match.end)
         found: list[int] = []
+        including = self.ws.IncludingWords
         for i in span:
+            if found and toks[i].lower in including:
+                break  # ("official visits to China, including a trip by its senior Asia official": one of them)
             if info.clauses[i] != clause or toks[i].text in ".;:":
                 if found and i > found[-1]:
                     break
@@ -1565,7 +1584,9 @@ class Extractor:
             if any(match.end < m.start < stop and m.actor is not None and m.name.kind != "person"
                    for m in info.mentions):
                 return False
-        return told_before
+        # (whoever condemns an attack or an execution never carried it out, told before or not: "Nederland
+        # veroordeelt de executie van de heer Ang")
+        return told_before or trigger.explicit_actor
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
         """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'.
@@ -1636,6 +1657,12 @@ class Extractor:
             # ("Within hours Erdogan told a news conference that Turkey was recalling …": a phrase that opens the
             # sentence dates what it reports too)
             in_clause += [i for i in range(min(OPENING_WORDS, len(toks))) if info.clauses[i] < clause]
+            opens = in_clause[0] if in_clause else 0
+            if clause > 0 and 0 < opens and toks[opens - (toks[opens].lower not in self.ws.Coordinators)].lower \
+                    in self.ws.Coordinators:
+                # ("had announced a day earlier that they would not recognise it, and Jakarta recalled …": a clause
+                # joined by "and" is told on the day of the main clause before it)
+                in_clause += [i for i, c in enumerate(info.clauses) if c == 0]
             later = later_offset(toks, in_clause, self.lex, self.lang)
             # (nothing done before it, only said: "Nadat de hoge commissie had geprotesteerd, … de ochtend erna werd
             # hoge commissaris Shaheeb ontboden": from what was said)
