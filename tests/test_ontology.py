@@ -42,6 +42,7 @@ EXPECTED_CODES = {
     "Annexation": ("192", "-9.5", "COERCE", "seize"),
     "Sanction": ("163", "-8.0", "SANCTION", "discontinue"),
     "Attack": ("180", "-9.0", "ASSAULT", None),
+    "MilitaryStrike": ("190", "-10.0", "ASSAULT", None),
     "AmbassadorSummons": ("114", "-2.0", "ACCUSE", "allege"),
     "PropertySeizure": ("171", "-9.2", "COERCE", "seize"),
     "Arrest": ("173", "-5.0", "COERCE", "arrest"),
@@ -80,12 +81,15 @@ CODEBOOK = {
     # … and 087, "De-escalate military engagement", 9.0 there; PLOVER's CAMEO2PLOVER (2021) maps it to RETREAT,
     # mode disarm
     "087": "9.0",
+    # … and 190, "Use conventional military force, not specified below", -10.0 there; PLOVER's CAMEO2PLOVER maps
+    # the 19x codes to ASSAULT
+    "190": "-10.0",
 }
 LEAF_CLASSES = {
     "Expulsion", "AccreditationWithdrawal", "MissionDownsizing", "MissionSuspension", "OfficeClosure",
     "CooperationSuspension", "RelationsDowngrade", "AccessRestriction", "Annexation", "Sanction", "Attack",
-    "AmbassadorSummons", "PropertySeizure", "Arrest", "Execution", "MilitaryPosture", "MilitaryWithdrawal",
-    "Referendum",
+    "MilitaryStrike", "AmbassadorSummons", "PropertySeizure", "Arrest", "Execution", "MilitaryPosture",
+    "MilitaryWithdrawal", "Referendum",
     "Accusation", "Denial",
     "Assessment", "RefusalToComment", "Statement", "Criticism", "Threat", "Demand", "Claim", "Rejection",
 }

@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from kg.lift.analyse import Match, token_is
 from kg.lift.dates import PartialDate
-from kg.lift.extract import CLOSING_QUOTES, DOUBLE_QUOTES, SCENE_WORDS, Event, Extractor, SentenceInfo
+from kg.lift.extract import ATTACKS, CLOSING_QUOTES, DOUBLE_QUOTES, SCENE_WORDS, Event, Extractor, SentenceInfo
 from kg.lift.succession import date_states
 from kg.lift.text import Sentence
 from kg.namespaces import RKG
@@ -651,7 +651,7 @@ def _compatible(a: Event, b: Event, news_since: dt.date) -> bool:
         return a.actor is not None and a.actor == b.actor and (
             not a.targets or not b.targets or bool(set(a.targets) & set(b.targets))) and (
             a.date is None or b.date is None or a.date.overlaps(b.date))
-    if a.kind != "act" or b.kind != "act" or a.cls != b.cls:
+    if a.kind != "act" or b.kind != "act" or (a.cls != b.cls and not {a.cls, b.cls} <= set(ATTACKS)):
         return False
     if a.actor is None and b.actor is None:
         return True
@@ -753,6 +753,8 @@ def _merge(events: list[Event], news_since: dt.date, also: frozenset[str] | set[
         target.reference = target.reference and e.reference  # an act told after a mere mention of it stays
         target.spans += [s for s in e.spans if s not in target.spans]
         target.actor = target.actor or e.actor
+        if (target.cls, e.cls) == ATTACKS:
+            target.cls = e.cls  # ("de ramp" told again as "het neerhalen van vlucht MH17": armed force, the narrower)
         target.agent = target.agent or e.agent
         for t in e.targets:
             if t not in target.targets:

@@ -44,7 +44,9 @@ STATEMENT, DENIAL, ACCUSATION, CRITICISM, CLAIM = RKG.Statement, RKG.Denial, RKG
 # what a sentence that tells an act says is how it tells the act ("Russia said it was expelling …", "eist dat Polen …
 # inkrimpt": the demanded cut is the act), not a saying of its own
 TELLING = frozenset({STATEMENT, RKG.Demand})
-THREAT, ARREST, ATTACK = RKG.Threat, RKG.Arrest, RKG.Attack
+THREAT, ARREST = RKG.Threat, RKG.Arrest
+# unconventional violence, and armed forces using their arms (the narrower): one attack may be told as either
+ATTACKS = (RKG.Attack, RKG.MilitaryStrike)
 SPEAKER_REACH = 6  # tokens from a comma and "and" to the verb of a new speaker's saying
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 # word sets asked for in every sentence or act, looked up once (an rdflib namespace attribute is a Python call)
@@ -980,6 +982,11 @@ class Extractor:
             actor_m = None
         if followed is not None:  # "…, and Italy and Spain followed": who stands right before the cue
             actor_m = self._subject_before(info, match, usable)
+        if actor_m is None and event.cls in ATTACKS and not match.gapped:
+            # "Eritrean aircraft hit back at Mekele, the capital of Ethiopia's northern Tigray region": whose forces
+            # strike, named right before the verb
+            actor_m = next((m for m in usable if m.role in ("attributive", "owner") and m.end < match.start <= m.end + 2
+                            and token_is(s.tokens[m.end], self.ws.ArmedForceNouns)), None)
         if actor_m is None:
             actor_m = (self._held_responsible if trigger.explicit_actor else self._accused)(info, match, usable)
             # what an act is laid at someone's door for was done before the charge: the charge's day is not its
@@ -1027,7 +1034,7 @@ class Extractor:
             actor_m = subject
         if actor_m is None and trigger.owner_is_actor and owners:
             actor_m = owners[0]
-        if actor_m is None and event.cls == ATTACK and match.gapped:
+        if actor_m is None and event.cls in ATTACKS and match.gapped:
             # "vielen Amerikaanse gevechtsvliegtuigen doelen aan in Tripoli": whose forces, named inside the verb
             actor_m = next((m for m in usable if m.role in ("attributive", "owner") and match.start < m.start
                             and m.end < match.end and token_is(s.tokens[m.end], self.ws.ArmedForceNouns)), None)
@@ -1073,7 +1080,7 @@ class Extractor:
             measures = self.measure_words()
             actor_m = next((m for m in usable if m.role == "attributive" and m.end < len(s.tokens)
                             and token_is(s.tokens[m.end], measures)), None)
-        if actor_m is None and host is None and event.cls == ATTACK:
+        if actor_m is None and host is None and event.cls in ATTACKS:
             # "British paratroopers shot dead thirteen civilians", "door Britse parachutisten doodgeschoten": whose
             # forces struck, named before the verb or as its agent (not "killed three British soldiers")
             agents = self.ws.AgentMarkers
@@ -1102,6 +1109,9 @@ class Extractor:
             actor_m = earlier[0] if earlier else None
         if actor_m is None and host is not None:
             event.actor, event.actor_source = host, "sentence"
+        if actor_m is not None and event.reference and trigger.explicit_actor and any(
+                actor_m.end <= m.start < match.start for _, m in info.speech_cues):
+            actor_m = None  # ('"Nederland veroordeelt de executie van de heer Ang"': who speaks of it did not do it)
         if actor_m is not None:
             event.actor, event.actor_source = actor_m.actor, "sentence"
             if actor_m.name.kind == "person":
@@ -1150,7 +1160,7 @@ class Extractor:
             soil = list(dict.fromkeys(p for p in placed if p is not None and p != event.actor))
             mission = [m.actor for m in owners if m.actor != event.actor and m.end < len(s.tokens)
                        and token_is(s.tokens[m.end], self.ws.union("MissionNouns", "OfficeNouns"))]
-            if mission and event.cls == ATTACK:
+            if mission and event.cls in ATTACKS:
                 soil = mission[:1]  # "NATO's bombing of the Chinese embassy in Belgrade": the embassy's state
             if not soil and any(token_is(t, self.ws.ThereWords) for t in s.tokens[match.end:match.end + 4]):
                 # "… recalled their ambassadors from Tehran, and Norway closed its embassy there": where just told
@@ -1584,9 +1594,7 @@ class Extractor:
             if any(match.end < m.start < stop and m.actor is not None and m.name.kind != "person"
                    for m in info.mentions):
                 return False
-        # (whoever condemns an attack or an execution never carried it out, told before or not: "Nederland
-        # veroordeelt de executie van de heer Ang")
-        return told_before or trigger.explicit_actor
+        return told_before
 
     def _attached(self, info: SentenceInfo, match: Match) -> Mention | None:
         """An actor glued to a nominal trigger: 'de Russische annexatie', 'Russia's', 'its', 'van Moskou'.
@@ -1742,6 +1750,24 @@ class Extractor:
                 best = min(past, key=lambda d: abs(d.start - event.start))
                 event.date, event.date_source = best.date, source
                 return
+        told = self._told_on_before(info, event, clause) if not info.dates else None
+        if told is not None:
+            event.offset_from = (told, 0)
+
+    def _told_on_before(self, info: SentenceInfo, event: Event, clause: int) -> Event | None:
+        """'Kigali stuurde zondag een protestnota. Het riep ook zijn ambassadeur terug.': an act told in the simple
+        past, in a sentence that names no day, right after a sentence of its paragraph that tells an act on a day of
+        its own, goes on with that day's story (not in the perfect, which tells today's news: "Rusland heeft …")."""
+        if event.kind != "act" or clause in info.cue_clauses or len(self.infos) < 2 or self.infos[-1] is not info:
+            return None
+        prev = self.infos[-2]
+        if prev.sentence.paragraph != info.sentence.paragraph:
+            return None
+        if not self.ws.PerfectAuxiliaries.isdisjoint(info.sentence.where.keys()):
+            return None
+        dated = [e for e in prev.events if e.kind == "act" and e.date_source == "clause" and e.date is not None
+                 and e.date != self.article.date and e.date.precision == "day"]
+        return dated[-1] if dated else None
 
     def _then(self, info: SentenceInfo, event: Event, clause: int) -> bool:
         """'Nigeria then ordered …', 'Vervolgens zette Rusland … uit': a word of sequence before the trigger in its
