@@ -2592,3 +2592,14 @@ def test_an_act_in_the_simple_past_goes_on_with_the_day_told_just_before(lexicon
                          "own ambassador from Kigali.", lexicon, tmp_path)
         assert [(r["event_class"], r["date"]) for r in rows_ if r["actor_qid"] == "Q183"] == [
             ("RelationsDowngrade", day)]
+
+
+def test_a_day_without_a_year_stays_in_the_year_its_paragraph_told(lexicon, tmp_path):
+    # "in november 1977 … op 5 december": that December; a year told without a month ("independent in 1993")
+    # sets no story, so "on 13 May" after it is the article's year
+    rows_ = table_of(" date 1979-04-01 Het isolement van Egypte begon in november 1977, toen Sadat naar Israël reisde. "
+                     "Sadat verbrak op 5 december de diplomatieke betrekkingen met Syrië.", lexicon, tmp_path)
+    assert [(r["event_class"], r["date"]) for r in rows_] == [("CooperationSuspension", "1977-12-05")]
+    rows_ = table_of(" date 1998-06-06 The two separated peacefully when Eritrea became independent in 1993. On 13 May "
+                     "Ethiopia broke off relations with Eritrea.", lexicon, tmp_path)
+    assert [(r["event_class"], r["date"]) for r in rows_] == [("CooperationSuspension", "1998-05-13")]

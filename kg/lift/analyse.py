@@ -503,11 +503,13 @@ def _number(tok: Token, lex: Lexicon) -> int | None:
 
 
 def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate,
-               ranks: tuple[list[int], list[int]] | None = None) -> list[DateExpr]:
+               ranks: tuple[list[int], list[int]] | None = None, story: PartialDate | None = None) -> list[DateExpr]:
     """Date expressions in a sentence, resolved against the publication date.
 
     ranks: which of the language's year-offset and relative date patterns can match (see date_tables),
-    when the caller has looked them up with its own patterns."""
+    when the caller has looked them up with its own patterns; story: the month of a year before the article's
+    that the paragraph told last ("Het isolement begon in november 1977. … Sadat antwoordde op 5 december"): a
+    day or month told without a year, not before that month, or with "van dat jaar", is in that year."""
     tokens = sentence.tokens
     out: list[DateExpr] = []
     where = sentence.where or {t.lower: [t.index] for t in tokens}
@@ -585,6 +587,11 @@ def find_dates(sentence: Sentence, lex: Lexicon, language: str, pub: PartialDate
                     if start >= n and any(m.start == start - n for m in _match_from(sentence, pattern, start - n)):
                         offset = off
             future = is_future(start)
+            that_year = next((len(p) for p in tables.that_year
+                              if tuple(t.lower for t in tokens[end:end + len(p)]) == p), 0)
+            if year is None and story is not None and offset is None and not future and (
+                    that_year or month >= story.start.month):
+                year, end = story.year, end + that_year
             if year is None:
                 year = pub.year + offset if offset is not None else past_year(month, day, future)
             if start > 0 and tokens[start - 1].lower in parts:
@@ -727,6 +734,7 @@ class DateTables:
         self.year_modifiers = sets.Determiners | sets.OriginMarkers
         self.range_ends = sets.RangeEnds
         self.ago = sets.AgoWords
+        self.that_year = sorted(lex.words(LEX.ThatYearWords, language), key=len, reverse=True)  # "van dat jaar"
 
 
 def date_tables(lex: Lexicon, language: str) -> DateTables:

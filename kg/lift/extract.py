@@ -16,6 +16,7 @@ from rdflib import URIRef
 from kg.lift.analyse import (
     CLAUSE_ENDS,
     GOVERNMENT_SETS,
+    YEAR_RE,
     DateExpr,
     Match,
     Mention,
@@ -47,6 +48,7 @@ TELLING = frozenset({STATEMENT, RKG.Demand})
 THREAT, ARREST = RKG.Threat, RKG.Arrest
 # unconventional violence, and armed forces using their arms (the narrower): one attack may be told as either
 ATTACKS = (RKG.Attack, RKG.MilitaryStrike)
+YEAR_FLOOR = 1900  # a four-digit number below it is no year a story is set in
 SPEAKER_REACH = 6  # tokens from a comma and "and" to the verb of a new speaker's saying
 MISSION_DOWNSIZING, STAFF_NOUNS = RKG.MissionDownsizing, LEX.StaffNouns
 # word sets asked for in every sentence or act, looked up once (an rdflib namespace attribute is a Python call)
@@ -172,6 +174,7 @@ class Extractor:
         self.lang = article.language
         self.ws = lex.sets(self.lang)
         self.staff_or_envoy = self.ws.StaffNouns | self.ws.EnvoyNouns
+        self.story: tuple[int | None, PartialDate | None] = (None, None)  # (paragraph, a past month it told)
         # any of these may open a phrase that dates an act from the one told before it: see later_offset
         self.later_words = (self.ws.LaterWords | self.ws.NextWords | self.ws.SameWords | self.ws.WithinWords
                             | self.ws.EarlierWords | self.ws.SimultaneousWords | self.ws.ThereuponWords
@@ -547,6 +550,7 @@ class Extractor:
             if not sentence.where:  # split without lemmas
                 add_lemmas(sentence, self.lang)
             self._sentence(sentence)
+            self._note_year(sentence)
         return self.events
 
     def _sentence(self, sentence: Sentence) -> None:
@@ -558,8 +562,10 @@ class Extractor:
         cues = [(c, m) for c, p in cue_candidates for m in match_pattern(sentence, p)]
         # ("the following day", "de volgende week": after an article a time word, not a cue that needs its cause)
         determiners = self.ws.Determiners
+        # (… and "Sadat antwoordde op 5 december door …": the "op" of a day, not of what is answered)
         response_cues = _non_overlapping([(c, m) for c, m in cues if c.kind == "response" and not (
-            c.requires_cause and m.start > 0 and sentence.tokens[m.start - 1].lower in determiners)])
+            c.requires_cause and m.start > 0 and sentence.tokens[m.start - 1].lower in determiners) and not (
+            m.gapped and m.end < len(sentence.tokens) and sentence.tokens[m.end].text[:1].isdigit())])
         # "a suspected spy balloon", "de genoemde diplomaten", "Ottawa's call for": after an article or a
         # possessive the word is a noun or describes one; nobody speaks
         # … and after "to" it is what someone may or may not do ("a law that would make it illegal to accuse")
@@ -590,7 +596,7 @@ class Extractor:
                                 and sentence.tokens[m.end].lower in self.ws.ComplementSubjectVerbs):
                             m.role = "speaker"
                         break
-        dates = find_dates(sentence, lex, self.lang, self.article.date, date_ranks)
+        dates = find_dates(sentence, lex, self.lang, self.article.date, date_ranks, self._story_month(sentence))
         for d in dates:  # "…, the ministry said on Friday": the date of the news, not of the cause
             d.reporting = any(0 <= d.start - m.end <= 2 for _, m in speech_cues)
         info = SentenceInfo(sentence, mentions, dates, clauses, cue_clauses, response_cues, speech_cues)
@@ -848,8 +854,28 @@ class Extractor:
         if toks and (len(toks) <= SCENE_WORDS or toks[0].lower in self.ws.SubjectPronouns
                      or toks[0].lower in self.ws.Demonstratives
                      or not sentence.where.keys().isdisjoint(self.ws.ReportVerbs)):  # "Áñez maakte het besluit …"
-            dates = find_dates(sentence, self.lex, self.lang, self.article.date, date_ranks)
+            dates = find_dates(sentence, self.lex, self.lang, self.article.date, date_ranks,
+                               self._story_month(sentence))
         self.infos.append(SentenceInfo(sentence, mentions, dates, [0] * len(toks), set(), [], []))
+
+    def _story_month(self, sentence: Sentence) -> PartialDate | None:
+        """The month before the article's year that the paragraph told last with its year, if this sentence tells
+        no year itself."""
+        paragraph, told = self.story
+        return told if paragraph == sentence.paragraph and not YEAR_RE.search(sentence.text) else None
+
+    def _note_year(self, sentence: Sentence) -> None:
+        """Remember the last month of a year before the article's that a sentence names ('in november 1977'),
+        for the days and months told after it in its paragraph without a year ('op 5 december')."""
+        if self.story[0] != sentence.paragraph:
+            self.story = (sentence.paragraph, None)
+        if not YEAR_RE.search(sentence.text):
+            return
+        info = self.infos[-1]
+        dates = info.dates or find_dates(sentence, self.lex, self.lang, self.article.date)
+        told = [d.date for d in dates if d.date.year < self.article.date.year and d.date.precision != "year"
+                and any(len(t.text) == 4 and t.text.isdigit() for t in sentence.tokens[d.start:d.end])]
+        self.story = (sentence.paragraph, told[-1] if told else None)
 
     def has_retaliation_noun(self, sentence: Sentence) -> bool:
         return self.is_retaliation.any_in(sentence.where.keys())
