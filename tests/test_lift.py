@@ -2603,3 +2603,20 @@ def test_a_day_without_a_year_stays_in_the_year_its_paragraph_told(lexicon, tmp_
     rows_ = table_of(" date 1998-06-06 The two separated peacefully when Eritrea became independent in 1993. On 13 May "
                      "Ethiopia broke off relations with Eritrea.", lexicon, tmp_path)
     assert [(r["event_class"], r["date"]) for r in rows_] == [("CooperationSuspension", "1998-05-13")]
+
+
+def test_an_act_after_a_cause_told_before_takes_the_month_of_that_cause(lexicon, tmp_path):
+    # past the lead, "after the execution" puts the recalls after the day told for it, not on the article's day
+    rows_ = table_of(" date 2015-02-21 Indonesia has recalled its new ambassador to Brazil.\n\nOn 18 January Indonesia "
+                     "executed Marco Archer, a Brazilian convicted of smuggling cocaine. Rousseff had pleaded for his "
+                     "life, but Widodo turned down her appeal for clemency. After the execution Brazil recalled its "
+                     "ambassador in Jakarta for consultations, and the Netherlands did the same.", lexicon, tmp_path)
+    recalls = {(r["actor_qid"], r["date"], r["date_precision"]) for r in rows_
+               if r["event_class"] == "RelationsDowngrade"}
+    assert recalls == {("Q252", "2015-02-21", "day"), ("Q155", "2015-01", "month"), ("Q29999", "2015-01", "month")}
+
+
+def test_what_a_side_keeps_saying_is_a_statement(lexicon, tmp_path):
+    rows_ = table_of(" date 1981-11-07 Zweden ontbood de Sovjet-ambassadeur. Moskou houdt vol dat de onderzeeboot door "
+                     "defecte navigatieapparatuur uit koers is geraakt.", lexicon, tmp_path)
+    assert ("Statement", "Q15180", "Q34") in _who(rows_)

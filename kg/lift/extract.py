@@ -1779,6 +1779,11 @@ class Extractor:
         told = self._told_on_before(info, event, clause) if not info.dates else None
         if told is not None:
             event.offset_from = (told, 0)
+            return
+        cause = self._cause_told_before(info, event, clause) if not info.dates else None
+        if cause is not None:
+            # "After the execution Brazil recalled its ambassador": after the day of its cause, how long unsaid
+            event.offset_from, event.rough = (cause, 0), True
 
     def _told_on_before(self, info: SentenceInfo, event: Event, clause: int) -> Event | None:
         """'Kigali stuurde zondag een protestnota. Het riep ook zijn ambassadeur terug.': an act told in the simple
@@ -1794,6 +1799,17 @@ class Extractor:
         dated = [e for e in prev.events if e.kind == "act" and e.date_source == "clause" and e.date is not None
                  and e.date != self.article.date and e.date.precision == "day"]
         return dated[-1] if dated else None
+
+    def _cause_told_before(self, info: SentenceInfo, event: Event, clause: int) -> Event | None:
+        """The act a cue such as "after" puts before an undated act, when it names (undated) an act of a class told in
+        an earlier sentence, past the lead paragraph (there the news is the article's day)."""
+        if event.kind != "act" or clause in info.cue_clauses or info.sentence.paragraph == 0:
+            return None
+        if not any(cue.requires_cause for cue, _ in info.response_cues):
+            return None
+        return next((e for e in info.events if e.kind == "act" and e.clause in info.cue_clauses and e.date is None
+                     and any(o.kind == "act" and o.cls == e.cls and o.sentence is not info.sentence
+                             for o in self.events)), None)
 
     def _then(self, info: SentenceInfo, event: Event, clause: int) -> bool:
         """'Nigeria then ordered …', 'Vervolgens zette Rusland … uit': a word of sequence before the trigger in its
