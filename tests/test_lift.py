@@ -2551,7 +2551,9 @@ def test_an_execution_of_foreign_nationals_is_an_act_answered_after_it(lexicon, 
     # nor is it the act of who condemns it
     "Nederland heeft zijn ambassadeur in Indonesië teruggeroepen na de executie van de Nederlander Ang Kiem Soei. "
     "\"Nederland veroordeelt de executie van de heer Ang\", aldus Koenders.",
-], ids=["prevented", "no-actor", "condemned"])
+    # nor is one whose victims' state nothing names: no act between states
+    "Indonesia executed six drug convicts on Sunday. The country has some of the toughest drug laws in the world.",
+], ids=["prevented", "no-actor", "condemned", "no-target"])
 def test_an_execution_without_its_executioner_is_no_act(lexicon, tmp_path, text):
     assert [r for r in table_of(f" date 2015-01-19 {text}", lexicon, tmp_path) if r["event_class"] == "Execution"] == []
 

@@ -69,7 +69,9 @@ def resolve(ex: Extractor) -> list[Event]:
     _resolve_pending(ex, events)
     inferred = _retaliations(ex, events)
     _mirrors(ex, events, inferred)
-    events = [e for e in events if e.actor is not None and e.date is not None]
+    # (an execution whose victims' state nothing names is no act between states)
+    events = [e for e in events if e.actor is not None and e.date is not None
+              and not (e.needs_target and not any(t != e.actor for t in e.targets))]
     date_states(ex.lex, events)
     kept = {id(e) for e in events}  # `c in events` compares field by field until it meets c itself: ask ids first
     for e in events:

@@ -105,6 +105,7 @@ class Event:
     quote: str | None = None
     attributed_to: URIRef | None = None
     explicit_actor: bool = False
+    needs_target: bool = False  # (see Trigger.needs_target)
     offset_from: tuple[Event, int] | None = None
     rough: bool = False  # dated from offset_from only to the month: "Nigeria then ordered …" (some time after)
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of its mentions
@@ -871,8 +872,9 @@ class Extractor:
             self.story = (sentence.paragraph, None)
         if not YEAR_RE.search(sentence.text):
             return
-        info = self.infos[-1]
-        dates = info.dates or find_dates(sentence, self.lex, self.lang, self.article.date)
+        info = self.infos[-1] if self.infos else None
+        dates = (info.dates if info is not None and info.sentence is sentence else []) or find_dates(
+            sentence, self.lex, self.lang, self.article.date)
         told = [d.date for d in dates if d.date.year < self.article.date.year and d.date.precision != "year"
                 and any(len(t.text) == 4 and t.text.isdigit() for t in sentence.tokens[d.start:d.end])]
         self.story = (sentence.paragraph, told[-1] if told else None)
@@ -977,7 +979,7 @@ class Extractor:
             if followed is None:
                 return None
         event = Event(followed.cls if followed else trigger.cls, "act", s, match.start, match.end, clause,
-                      explicit_actor=trigger.explicit_actor)
+                      explicit_actor=trigger.explicit_actor, needs_target=trigger.needs_target)
         event.trigger = trigger.iri
         if trigger.cls in (ACCESS_RESTRICTION, COOPERATION_SUSPENSION, SANCTION) and trigger.requires is not None:
             event.barred = self._nearest_word(s, match, trigger.requires)
@@ -1692,8 +1694,8 @@ class Extractor:
             # sentence dates what it reports too)
             in_clause += [i for i in range(min(OPENING_WORDS, len(toks))) if info.clauses[i] < clause]
             opens = in_clause[0] if in_clause else 0
-            if clause > 0 and 0 < opens and toks[opens - (toks[opens].lower not in self.ws.Coordinators)].lower \
-                    in self.ws.Coordinators:
+            coordinators = self.ws.Coordinators
+            if clause > 0 and 0 < opens and coordinators & {toks[opens].lower, toks[opens - 1].lower}:
                 # ("had announced a day earlier that they would not recognise it, and Jakarta recalled …": a clause
                 # joined by "and" is told on the day of the main clause before it)
                 in_clause += [i for i, c in enumerate(info.clauses) if c == 0]
@@ -1786,9 +1788,10 @@ class Extractor:
             event.offset_from, event.rough = (cause, 0), True
 
     def _told_on_before(self, info: SentenceInfo, event: Event, clause: int) -> Event | None:
-        """'Kigali stuurde zondag een protestnota. Het riep ook zijn ambassadeur terug.': an act told in the simple
-        past, in a sentence that names no day, right after a sentence of its paragraph that tells an act on a day of
-        its own, goes on with that day's story (not in the perfect, which tells today's news: "Rusland heeft …")."""
+        """'On 9 November Rwanda expelled the German ambassador. Germany recalled its own ambassador.': an act told
+        in the simple past, in a sentence that names no day, right after a sentence of its paragraph that tells an act
+        on a day of its own, goes on with that day's story (not in the perfect, which tells today's news: "Germany has
+        recalled …")."""
         if event.kind != "act" or clause in info.cue_clauses or len(self.infos) < 2 or self.infos[-1] is not info:
             return None
         prev = self.infos[-2]

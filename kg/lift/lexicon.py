@@ -37,6 +37,7 @@ class Trigger:
     subject_is_target: bool = False
     owner_is_actor: bool = False
     explicit_actor: bool = False  # the actor must be named: never guessed from the discourse
+    needs_target: bool = False  # an act of it without a target is left out (an execution of nobody's nationals)
     soil_is_target: bool = False  # the state whose soil it happens on is its target (an attack, an annexation)
     place_is_target: bool = False  # a place in the clause names the target when nothing else does
     place_is_actor: bool = False  # … or the actor ("the British ambassador in Moscow was summoned")
@@ -295,6 +296,7 @@ def build_lexicon(graph: Graph) -> Lexicon:
             explicit_actor=_flag(graph, cls, RKG.requiresExplicitActor)
             or _flag(graph, trig, RKG.requiresExplicitActor),
             soil_is_target=_flag(graph, cls, RKG.requiresExplicitActor),
+            needs_target=_flag(graph, cls, RKG.requiresTarget),
             per_target_with=graph.value(trig, RKG.actPerTargetWith),
         ))
     for cue in sorted(graph.subjects(RDF.type, RKG.FollowCue)):
