@@ -55,7 +55,9 @@ def vocabulary():
         labels = sorted(str(v) for v in g.objects(node, prop) if isinstance(v, Literal) and v.language == "en")
         return labels[0] if labels else None
 
-    states = sorted(g.subjects(RDF.type, RKG.State), key=str)
+    # (not a former state: the synthetic acts fall in recent years, when the lifter names its successor instead,
+    # and a planted act against Yugoslavia in 2018 would never meet the act lifted against Serbia)
+    states = sorted((s for s in g.subjects(RDF.type, RKG.State) if (s, RKG.endedOn, None) not in g), key=str)
     orgs = sorted({s for c in (RKG.Alliance, RKG.InternationalOrganisation) for s in g.subjects(RDF.type, c)}, key=str)
     pick = random.Random(1).sample([s for s in states if english(s, SKOS.prefLabel)], N_ACTORS - len(orgs))
     actors = [(str(a), english(a, SKOS.prefLabel)) for a in sorted(orgs + pick, key=str)]
