@@ -328,17 +328,17 @@ class Extractor:
             # barred …": the comma last before the first verb of an act or a saying told after the cue's clause
             # has one of its own (a cause told with its own verb, "after Baku expelled two diplomats, France …",
             # ends at the first comma after that verb)
-            first_verb = min((v for v in verbs() if v > cue_end), default=None)
+            starts = sorted(verbs())  # (asked once: it matches every trigger pattern again)
+            first_verb = next((v for v in starts if v > cue_end), None)
             commas = [i for i in range(cue_end, len(toks) - 1) if toks[i].text == ","]
             if self.lang == "en" and cue_end < len(toks) and toks[cue_end].lower in noun_markers:
                 # "After the execution Brazil recalled its ambassador": a cause named by a noun phrase, no comma,
                 # then a subject and its verb: the main clause starts at the subject
-                starts = verbs()
                 told = [v for v in starts if v > cue_end + 1 and toks[v - 1].lower not in noun_markers]
                 # (the cause's noun tells an act: "the execution"; not "In response to the violence the State
                 # Department has put off visits", whose cause is no act of a state)
                 named = told and any(cue_end < v < told[0] for v in starts)
-                subject = next((m for m in mentions if told and m.role in ("np", "agentive") and cue_end < m.start
+                subject = next((m for m in mentions if m.role in ("np", "agentive") and cue_end < m.start
                                 and m.end in (told[0], told[0] - 1) and toks[m.start - 1].lower not in
                                 self.ws.Prepositions), None) if named else None
                 if subject is not None and not any(t.text == "," for t in toks[cue_end:subject.start]):
